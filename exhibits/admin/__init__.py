@@ -1,0 +1,3 @@
+"""The curators' admin: one module per kind of content, registered on import."""
+
+from . import content, exhibits, kiosks, media  # noqa: F401

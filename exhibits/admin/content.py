@@ -1,0 +1,64 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from ..models import Event, Figure, Place
+
+
+@admin.register(Place)
+class PlaceAdmin(TranslationAdmin):
+    list_display = ["name", "latitude", "longitude", "status"]
+    list_filter = ["status"]
+    search_fields = ["name_hu", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name_hu"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "status"]}),
+        (_("Location"), {"fields": [("latitude", "longitude")]}),
+        (_("Text"), {"fields": ["description"]}),
+    ]
+
+
+@admin.register(Figure)
+class FigureAdmin(TranslationAdmin):
+    list_display = ["name", "role", "life_dates", "status"]
+    list_filter = ["status"]
+    search_fields = ["name_hu", "name_en", "sort_name_hu", "sort_name_en", "other_names", "slug"]
+    prepopulated_fields = {"slug": ["name_hu"]}
+    autocomplete_fields = ["portrait"]
+    fieldsets = [
+        (None, {"fields": ["name", "sort_name", "other_names", "slug", "status"]}),
+        (_("Life and role"), {"fields": ["role", ("born", "died"), "portrait"]}),
+        (_("Text"), {"fields": ["biography"]}),
+    ]
+
+    @admin.display(description=_("life dates"))
+    def life_dates(self, obj):
+        return obj.life_dates
+
+
+@admin.register(Event)
+class EventAdmin(TranslationAdmin):
+    list_display = ["title", "start_date", "time_label", "category", "place", "status"]
+    list_filter = ["status", "category", "precision", ("start_date", admin.DateFieldListFilter)]
+    list_select_related = ["place"]
+    date_hierarchy = "start_date"
+    search_fields = ["title_hu", "title_en", "slug", "place__name_hu", "place__name_en"]
+    prepopulated_fields = {"slug": ["title_hu"]}
+    autocomplete_fields = ["place", "figures", "sources"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "category", "status"]}),
+        (
+            _("When"),
+            {
+                "fields": [
+                    ("start_date", "start_time"),
+                    ("end_date", "end_time"),
+                    "precision",
+                    ("is_approximate", "is_uncertain"),
+                    "time_label",
+                ]
+            },
+        ),
+        (_("Where and who"), {"fields": ["place", "figures", "sources"]}),
+        (_("Text"), {"fields": ["summary"]}),
+    ]

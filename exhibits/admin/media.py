@@ -1,0 +1,34 @@
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from ..models import Image, Source
+
+
+@admin.register(Image)
+class ImageAdmin(TranslationAdmin):
+    list_display = ["thumbnail", "__str__", "credit", "licence", "created_at"]
+    list_display_links = ["thumbnail", "__str__"]
+    search_fields = ["alt_text_hu", "alt_text_en", "caption_hu", "caption_en", "credit"]
+    readonly_fields = ["thumbnail", "width", "height"]
+    fieldsets = [
+        (None, {"fields": ["file", "thumbnail", ("width", "height")]}),
+        (_("Description"), {"fields": ["alt_text", "caption"]}),
+        (_("Rights"), {"fields": ["credit", "licence"]}),
+        (_("Cropping"), {"fields": [("focal_point_x", "focal_point_y")]}),
+    ]
+
+    @admin.display(description=_("preview"))
+    def thumbnail(self, obj):
+        if not obj.file:
+            return "—"
+        return format_html('<img src="{}" alt="" style="max-height:80px;max-width:120px">', obj.file.url)
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "slug", "url"]
+    search_fields = ["citation", "slug", "note"]
+    prepopulated_fields = {"slug": ["citation"]}
+    fields = ["citation", "slug", "url", "note"]

@@ -1,0 +1,45 @@
+"""Partial dates (EDTF level 0: `1956`, `1956-10`, `1956-10-23`) and their display."""
+
+import datetime
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+PARTIAL_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+
+
+def parse_partial_date(value):
+    """Return (year, month, day) with None for the parts `value` leaves open."""
+    match = PARTIAL_DATE.match(value or "")
+    if not match:
+        raise ValidationError(
+            _("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD, for example 1896 or 1896-06-07."),
+            code="invalid_partial_date",
+        )
+    year, month, day = (int(part) if part else None for part in match.group("year", "month", "day"))
+    try:
+        datetime.date(year, month or 1, day or 1)
+    except ValueError:
+        raise ValidationError(
+            _("%(value)s is not a date in the calendar."),
+            code="impossible_date",
+            params={"value": value},
+        ) from None
+    return year, month, day
+
+
+def validate_partial_date(value):
+    parse_partial_date(value)
+
+
+def format_partial_date(value):
+    """Format a partial date in the active language: "1896. június 7." / "7 June 1896"."""
+    if not value:
+        return ""
+    year, month, day = parse_partial_date(value)
+    if month is None:
+        return str(year)
+    date = datetime.date(year, month, day or 1)
+    return formats.date_format(date, "DATE_FORMAT" if day else "YEAR_MONTH_FORMAT")

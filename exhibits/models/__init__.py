@@ -1,0 +1,24 @@
+from .common import Publishable, PublishableQuerySet, Status
+from .events import Category, Event, Precision
+from .exhibits import Exhibit, Panel
+from .figures import Figure
+from .images import Image
+from .kiosks import Kiosk
+from .places import Place
+from .sources import Source
+
+__all__ = [
+    "Category",
+    "Event",
+    "Exhibit",
+    "Figure",
+    "Image",
+    "Kiosk",
+    "Panel",
+    "Place",
+    "Precision",
+    "Publishable",
+    "PublishableQuerySet",
+    "Source",
+    "Status",
+]
