@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ExhibitsConfig(AppConfig):
     name = "exhibits"
     verbose_name = _("Exhibits")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from exhibits.models import Event, Exhibit, Figure, Panel, Place, Status
 
@@ -79,8 +80,6 @@ class TestFigures:
         Figure(name_hu="X", sort_name_hu="X", slug="x", born="1956-06", died="1956").full_clean()
 
     def test_life_dates_read_in_the_active_language(self, figure):
-        from django.utils import translation
-
         with translation.override("en"):
             assert figure.life_dates == "25 November 1895–21 October 1978"
 
@@ -88,7 +87,7 @@ class TestFigures:
 @pytest.mark.django_db
 class TestPanels:
     def test_a_label_code_is_unique_within_an_exhibit(self, panel):
-        with pytest.raises(ValidationError) as exc_info:
+        with translation.override("en"), pytest.raises(ValidationError) as exc_info:
             Panel(exhibit=panel.exhibit, code=panel.code, title_hu="Másik").full_clean()
         assert exc_info.value.messages == ["This exhibit already has a panel with this label code."]
 

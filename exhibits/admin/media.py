@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -32,3 +33,4 @@ class SourceAdmin(admin.ModelAdmin):
     search_fields = ["citation", "slug", "note"]
     prepopulated_fields = {"slug": ["citation"]}
     fields = ["citation", "slug", "url", "note"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -1,4 +1,4 @@
-"""What every piece of visitor-facing content shares: a publication status."""
+"""What visitor-facing content shares: a publication status, and translation records."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -49,3 +49,18 @@ class SlugManager(models.Manager):
 
 class PublishableManager(SlugManager.from_queryset(PublishableQuerySet)):
     """Published/not-published filters plus lookup by slug for fixtures."""
+
+
+class Translated(models.Model):
+    """Content with fields per language; see exhibits.translation_state for what the record means."""
+
+    translated_from = models.JSONField(
+        _("translated from"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("For each translation, the source text it was written from."),
+    )
+
+    class Meta:
+        abstract = True

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .common import Publishable, PublishableManager
+from .common import Publishable, PublishableManager, Translated
 
 
 class Category(models.TextChoices):
@@ -41,7 +41,7 @@ class EventManager(PublishableManager.from_queryset(EventQuerySet)):
     pass
 
 
-class Event(Publishable):
+class Event(Translated, Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     summary = models.TextField(_("summary"), blank=True, help_text=_("Paragraphs, *emphasis* and lists."))

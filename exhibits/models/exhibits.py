@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .. import markup
-from .common import Publishable, PublishableManager, PublishableQuerySet
+from .common import Publishable, PublishableManager, PublishableQuerySet, Translated
 
 validate_label_code = RegexValidator(
     r"^[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*$",
@@ -14,7 +14,7 @@ validate_label_code = RegexValidator(
 )
 
 
-class Exhibit(Publishable):
+class Exhibit(Translated, Publishable):
     """An ordered set of panels telling one story."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -71,7 +71,7 @@ class PanelManager(models.Manager.from_queryset(PanelQuerySet)):
         return self.get(exhibit__slug=exhibit_slug, code=code)
 
 
-class Panel(Publishable):
+class Panel(Translated, Publishable):
     exhibit = models.ForeignKey(
         Exhibit, verbose_name=_("exhibit"), on_delete=models.CASCADE, related_name="panels"
     )

@@ -3,10 +3,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..dates import format_partial_date, parse_partial_date, validate_partial_date
-from .common import Publishable, PublishableManager
+from .common import Publishable, PublishableManager, Translated
 
 
-class Figure(Publishable):
+class Figure(Translated, Publishable):
     """A person, named as each language names them."""
 
     name = models.CharField(

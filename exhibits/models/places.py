@@ -3,10 +3,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .common import Publishable, PublishableManager
+from .common import Publishable, PublishableManager, Translated
 
 
-class Place(Publishable):
+class Place(Translated, Publishable):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
         _("slug"), max_length=200, unique=True, help_text=_("The place's address in public URLs.")

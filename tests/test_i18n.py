@@ -1,0 +1,46 @@
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+from exhibits.i18n import LOCALE_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
+
+
+def catalogue():
+    return polib.pofile(str(LOCALE_DIR / "hu" / "LC_MESSAGES" / "django.po"))
+
+
+def test_every_interface_string_has_a_hungarian_translation():
+    po = catalogue()
+
+    assert [entry.msgid for entry in po.untranslated_entries()] == []
+    assert [entry.msgid for entry in po.fuzzy_entries()] == []
+
+
+def test_translations_keep_every_placeholder():
+    for entry in catalogue().translated_entries():
+        assert sorted(PLACEHOLDER.findall(entry.msgid)) == sorted(PLACEHOLDER.findall(entry.msgstr)), entry.msgid
+
+
+@pytest.mark.skipif(not shutil.which("xgettext"), reason="GNU gettext is not installed")
+def test_no_interface_string_is_missing_from_the_catalogue(tmp_path):
+    app = tmp_path / "exhibits"
+    shutil.copytree(ROOT / "exhibits", app, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    subprocess.run(
+        [sys.executable, "-m", "django", "makemessages", "-l", "hu", "--no-location"],
+        cwd=app,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "DJANGO_SETTINGS_MODULE": "tests.settings"},
+        check=True,
+        capture_output=True,
+    )
+    extracted = polib.pofile(str(app / "locale" / "hu" / "LC_MESSAGES" / "django.po"))
+
+    assert [entry.msgid for entry in extracted.untranslated_entries()] == []
