@@ -41,6 +41,11 @@ class Exhibit(Translated, Publishable):
         verbose_name = _("exhibit")
         verbose_name_plural = _("exhibits")
         ordering = ["title"]
+        permissions = [
+            ("publish_content", _("Can publish and unpublish content")),
+            ("export_exhibit", _("Can export exhibit text")),
+            ("import_translations", _("Can import translations")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(period_end__gte=models.F("period_start")),
