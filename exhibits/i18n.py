@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import polib
+from django.utils.translation.reloader import translation_file_changed
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
@@ -15,5 +16,7 @@ def compile_catalogues(locale_dir=LOCALE_DIR):
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue
         polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+        # Catalogues already loaded by this process must be read again.
+        translation_file_changed(sender=None, file_path=mo_path)
         written.append(mo_path)
     return written

@@ -44,3 +44,23 @@ def test_no_interface_string_is_missing_from_the_catalogue(tmp_path):
     extracted = polib.pofile(str(app / "locale" / "hu" / "LC_MESSAGES" / "django.po"))
 
     assert [entry.msgid for entry in extracted.untranslated_entries()] == []
+
+
+def test_catalogues_compiled_after_django_has_started_take_effect(tmp_path):
+    for name in ["museum", "exhibits", "tests"]:
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    script = (
+        "import django; django.setup(); from django.utils import translation; "
+        "from exhibits.i18n import compile_catalogues; compile_catalogues(); "
+        "translation.activate('hu'); print(translation.gettext('events'))"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path), "DJANGO_SETTINGS_MODULE": "tests.settings"},
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.stdout.strip() == "események", result.stderr
