@@ -164,7 +164,9 @@ def test_the_dulles_quotation_keeps_its_original_english_wording(exhibit):
 
 def test_no_text_carries_the_off_topic_line_or_the_source_texts_misspellings(exhibit):
     slips = OFF_TOPIC + ["Anasztaz ", "Iván Szerov", "Hegedűs András"]
-    found = [(str(obj), name, slip) for obj, name, text in translated_texts() for slip in slips if slip in text]
+    found = [
+        (str(obj), name, slip) for obj, name, text in translated_texts() for slip in slips if slip in text
+    ]
     assert found == []
 
 
@@ -174,7 +176,13 @@ def test_the_kiosk_starts_in_hungarian(exhibit):
 
 @pytest.mark.parametrize(
     "text, culprit",
-    [("„nyitva", "„"), ("(zárójel", "("), ("zárva”", "”"), ("„kereszt (rossz” sorrend)", "”"), ("„jó (rendben)”", "")],
+    [
+        ("„nyitva", "„"),
+        ("(zárójel", "("),
+        ("zárva”", "”"),
+        ("„kereszt (rossz” sorrend)", "”"),
+        ("„jó (rendben)”", ""),
+    ],
 )
 def test_the_balance_check_catches_what_a_proofreader_would(text, culprit):
     assert unbalanced(text) == culprit
