@@ -104,3 +104,12 @@ class TestPanels:
 
         assert list(Panel.objects.published()) == [live]
         assert Panel.objects.not_published().count() == 2
+
+
+@pytest.mark.django_db
+def test_only_published_events_are_listed_as_published(event):
+    draft = Event.objects.create(
+        title_hu="Piszkozat", slug="piszkozat", category="political", start_date=datetime.date(1956, 10, 24)
+    )
+    assert list(Event.objects.published()) == [event]
+    assert list(Event.objects.not_published()) == [draft]
