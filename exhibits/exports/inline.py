@@ -89,11 +89,6 @@ def _placeholders(element):
     return found
 
 
-def _structure(text):
-    """What a placeholder check compares: how many of each kind of placeholder."""
-    return Counter(ctype for _tag, _id, ctype in _placeholders_of(text))
-
-
 def _placeholders_of(text):
     from xml.etree.ElementTree import fromstring  # our own output: trusted
 
@@ -104,32 +99,34 @@ def from_xliff(element, *, source, is_markup=True):
     """Return the markup that XLIFF inline `element` (a target) stands for.
 
     `source` is the source-language markup the element translates; its placeholders are the
-    ones the element must carry.
+    ones the element must carry, each once, matched by element and id. What a placeholder
+    stands for is taken from the source, since CAT tools do not always keep `ctype`.
     """
-    found = _placeholders(element)
+    found = [(tag, id_) for tag, id_, _ctype in _placeholders(element)]
     if not is_markup:
         if found:
             raise BrokenPlaceholders(_("This text has no placeholders, but the translation adds some."))
         return "".join(element.itertext()).strip()
     expected = _placeholders_of(source)
-    if Counter(found) != Counter(expected):
-        missing = sorted(set(expected) - set(found))
-        extra = sorted(set(found) - set(expected))
+    if Counter(found) != Counter((tag, id_) for tag, id_, _ctype in expected):
+        missing = sorted(set((tag, id_) for tag, id_, _ctype in expected) - set(found))
+        extra = sorted(set(found) - set((tag, id_) for tag, id_, _ctype in expected))
         raise BrokenPlaceholders(
             _("The placeholders do not match the source (missing: %(missing)s; unexpected: %(extra)s).")
             % {"missing": _describe(missing), "extra": _describe(extra)}
         )
-    built = _rebuild(element)
-    if _structure(built) != Counter(ctype for _tag, _id, ctype in expected):
+    built = _rebuild(element, ctypes={id_: ctype for _tag, id_, ctype in expected})
+    rebuilt = Counter(ctype for _tag, _id, ctype in _placeholders_of(built))
+    if rebuilt != Counter(ctype for _tag, _id, ctype in expected):
         raise BrokenPlaceholders(_("The emphasis or lists of the translation cannot be rebuilt as marked up."))
     return built
 
 
 def _describe(placeholders):
-    return ", ".join(f"{tag} {id_}" for tag, id_, _ctype in placeholders) or "—"
+    return ", ".join(f"{tag} {id_}" for tag, id_ in placeholders) or "—"
 
 
-def _rebuild(element):
+def _rebuild(element, *, ctypes):
     blocks_ = [[PARAGRAPH, []]]
 
     def text(value):
@@ -140,7 +137,7 @@ def _rebuild(element):
         text(node.text)
         for sub in node:
             tag = sub.tag.removeprefix(f"{{{XLIFF_NS}}}")
-            ctype = sub.get("ctype")
+            ctype = ctypes.get(sub.get("id"))
             if tag == "x" and ctype == LINE_BREAK:
                 blocks_[-1][1].append("\n")
             elif tag == "x":
