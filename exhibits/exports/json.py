@@ -1,6 +1,6 @@
 """JSON: the whole exhibit, to move it between sites (`manage.py import_exhibit` reads it back).
 
-The shape, version 1 (every translated text is an object of language code → text; dates are
+The shape, version 1 (every translated text is an object of language code → text or null; dates are
 ISO 8601; objects refer to each other by slug, panels by label code, images by their "id"
 in this file):
 
@@ -64,7 +64,7 @@ def serialise(obj):
     data = {field: getattr(obj, field) for field in FIELDS[model]}
     if model is not Source:
         for field in translated_fields(model):
-            data[field] = {code: getattr(obj, f"{field}_{code}") or "" for code in languages()}
+            data[field] = {code: getattr(obj, f"{field}_{code}") for code in languages()}
         data["translated_from"] = obj.translated_from
     return data
 
