@@ -5,7 +5,13 @@ import pytest
 from exhibits.i18n import compile_catalogues
 from exhibits.models import Event, Exhibit, Figure, Panel, Place, Status
 
-compile_catalogues()
+if compile_catalogues():
+    # Django may have read the catalogues before they were compiled (a fresh checkout): read them again.
+    from django.utils.translation import trans_real
+
+    trans_real._translations = {}
+    trans_real._default = None
+    trans_real._active = trans_real.Local()
 
 
 @pytest.fixture(autouse=True)

@@ -47,7 +47,7 @@ def test_the_command_writes_the_file_asked_for(translated_exhibit, tmp_path):
 def test_the_command_refuses_an_unknown_format_and_writes_nothing(translated_exhibit, tmp_path):
     output = tmp_path / "1956.pdf"
 
-    with pytest.raises(CommandError, match="Unknown export format"):
+    with pytest.raises(CommandError, match="Ismeretlen exportformátum"):
         call_command("export_exhibit", "1956", "--format", "pdf", "-o", str(output))
 
     assert not output.exists()

@@ -67,7 +67,7 @@ def test_importing_into_an_empty_database_gives_the_same_exhibit_back(translated
 def test_an_exhibit_that_already_exists_is_not_imported_again(translated_exhibit):
     data = export_json(translated_exhibit)
 
-    with pytest.raises(ExhibitImportError, match="already has"):
+    with pytest.raises(ExhibitImportError, match="már megvan"):
         import_exhibit(file=io.BytesIO(data))
 
     assert Panel.objects.count() == 3
@@ -75,7 +75,7 @@ def test_an_exhibit_that_already_exists_is_not_imported_again(translated_exhibit
 
 @pytest.mark.parametrize(
     "data, message",
-    [(b"{not json", "not valid JSON"), (b'{"format": "other"}', "not a Tárló exhibit"), (b"[]", "not a Tárló")],
+    [(b"{not json", "nem érvényes JSON"), (b'{"format": "other"}', "nem a Tárlóból exportált"), (b"[]", "nem a Tárlóból")],
 )
 @pytest.mark.django_db
 def test_a_file_that_is_not_an_exhibit_export_is_refused(data, message):
