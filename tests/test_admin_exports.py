@@ -140,7 +140,9 @@ def test_the_overview_lists_every_text_against_every_language(staff_client, tran
     "value, codes",
     [("en:missing", ["56-02"]), ("en:stale", ["56-03"]), ("en:up_to_date", ["56-01"])],
 )
-def test_panels_are_filtered_by_translation_state(staff_client, translated_exhibit, value, codes, django_assert_max_num_queries):
+def test_panels_are_filtered_by_translation_state(
+    staff_client, translated_exhibit, value, codes, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(12):
         response = staff_client.get(reverse("admin:exhibits_panel_changelist"), {"translation": value})
 

@@ -40,13 +40,17 @@ def test_a_row_keeps_the_paragraphs_and_lists_of_a_body(translated_exhibit):
 
 def test_cells_a_spreadsheet_would_run_as_formulas_are_shown_as_text(translated_exhibit):
     Panel.objects.create(
-        exhibit=translated_exhibit, code="56-09", title_hu='=HYPERLINK("http://x.invalid","katt")',
-        body_hu="@SUM(A1:A9)", title_en="+1", body_en="- lista",
+        exhibit=translated_exhibit,
+        code="56-09",
+        title_hu='=HYPERLINK("http://x.invalid","katt")',
+        body_hu="@SUM(A1:A9)",
+        title_en="+1",
+        body_en="- lista",
     )
     _data, rows = export_rows(translated_exhibit)
 
     cells = [cell for row in rows for cell in row]
 
-    assert "'=HYPERLINK(\"http://x.invalid\",\"katt\")" in cells
+    assert '\'=HYPERLINK("http://x.invalid","katt")' in cells
     assert {"'@SUM(A1:A9)", "'+1", "'- lista"} <= set(cells)
     assert not any(cell.startswith(("=", "+", "@")) for cell in cells)

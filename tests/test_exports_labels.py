@@ -10,8 +10,12 @@ from exhibits.models import Panel
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -31,7 +35,9 @@ def test_the_label_sheet_has_both_languages_of_each_panel_rendered_from_the_mark
 
 
 def test_markup_and_html_typed_by_a_curator_are_shown_as_typed(translated_exhibit):
-    Panel.objects.create(exhibit=translated_exhibit, code="56-04", title_hu="<script>alert(1)</script>", body_hu="<b>x</b>")
+    Panel.objects.create(
+        exhibit=translated_exhibit, code="56-04", title_hu="<script>alert(1)</script>", body_hu="<b>x</b>"
+    )
 
     html = export_labels(translated_exhibit)
 
@@ -49,8 +55,13 @@ def test_the_label_sheet_prints_one_panel_a_page_in_chromium(translated_exhibit,
 
     for number in range(4, 8):
         Panel.objects.create(
-            exhibit=translated_exhibit, order=number, code=f"56-0{number}", title_hu=f"Tabló {number}",
-            title_en=f"Panel {number}", body_hu=" ".join(["szó"] * 150), body_en=" ".join(["word"] * 150),
+            exhibit=translated_exhibit,
+            order=number,
+            code=f"56-0{number}",
+            title_hu=f"Tabló {number}",
+            title_en=f"Panel {number}",
+            body_hu=" ".join(["szó"] * 150),
+            body_en=" ".join(["word"] * 150),
         )
     page_html = tmp_path / "labels.html"
     page_html.write_text(export_labels(translated_exhibit))

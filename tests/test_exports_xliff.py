@@ -37,7 +37,9 @@ def test_each_unit_carries_its_translation_state(translated_exhibit):
     def state(code, field):
         unit = exported[f"panel/{panels[code].pk}/{field}"]
         target = unit.xmlelement.find("{urn:oasis:names:tc:xliff:document:1.2}target")
-        return unit.xmlelement.get("{urn:tarlo:xliff:1}state"), None if target is None else target.get("state")
+        return unit.xmlelement.get("{urn:tarlo:xliff:1}state"), None if target is None else target.get(
+            "state"
+        )
 
     assert state("56-01", "title") == ("up_to_date", "translated")
     assert state("56-02", "title") == ("missing", None)
@@ -48,7 +50,9 @@ def test_markup_is_kept_as_placeholders_the_translator_cannot_break(translated_e
     panel = Panel.objects.get(code="56-01")
     unit = units(export_xliff(translated_exhibit))[f"panel/{panel.pk}/body"]
 
-    placeholders = [type(elem).__name__ for elem in unit.rich_source[0].sub if type(elem).__name__ != "StringElem"]
+    placeholders = [
+        type(elem).__name__ for elem in unit.rich_source[0].sub if type(elem).__name__ != "StringElem"
+    ]
 
     assert unit.source == "A diákok csendben vonultak.Petőfi-szoborBem-szobor"
     assert placeholders == ["G", "X", "X"]

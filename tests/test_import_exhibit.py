@@ -21,22 +21,44 @@ def export_json(exhibit):
 def snapshot():
     """What a visitor or translator would see of every exhibit, independent of database ids."""
     panels = [
-        (p.code, p.order, p.title_hu, p.title_en, p.body_hu, p.body_en, p.status,
-         p.image.credit if p.image else None,
-         sorted(p.events.values_list("slug", flat=True)), sorted(p.figures.values_list("slug", flat=True)),
-         state(p, "title", "en"))
+        (
+            p.code,
+            p.order,
+            p.title_hu,
+            p.title_en,
+            p.body_hu,
+            p.body_en,
+            p.status,
+            p.image.credit if p.image else None,
+            sorted(p.events.values_list("slug", flat=True)),
+            sorted(p.figures.values_list("slug", flat=True)),
+            state(p, "title", "en"),
+        )
         for p in Panel.objects.order_by("code")
     ]
     exhibit = Exhibit.objects.get()
     events = [
-        (e.slug, e.title_hu, e.start_date, e.place.slug if e.place else None,
-         sorted(e.figures.values_list("slug", flat=True)), sorted(e.sources.values_list("slug", flat=True)))
+        (
+            e.slug,
+            e.title_hu,
+            e.start_date,
+            e.place.slug if e.place else None,
+            sorted(e.figures.values_list("slug", flat=True)),
+            sorted(e.sources.values_list("slug", flat=True)),
+        )
         for e in Event.objects.all()
     ]
     figures = list(Figure.objects.values_list("slug", "name_hu", "name_en", "born", "died", "other_names"))
     places = list(Place.objects.values_list("slug", "name_hu", "name_en", "latitude", "longitude"))
     images = list(Image.objects.values_list("file", "width", "height", "alt_text_en", "credit", "licence"))
-    return (exhibit.slug, exhibit.title_hu, exhibit.introduction_en, exhibit.image.credit), panels, events, figures, places, images
+    return (
+        (exhibit.slug, exhibit.title_hu, exhibit.introduction_en, exhibit.image.credit),
+        panels,
+        events,
+        figures,
+        places,
+        images,
+    )
 
 
 def test_the_json_has_the_documented_shape(translated_exhibit):
@@ -75,7 +97,11 @@ def test_an_exhibit_that_already_exists_is_not_imported_again(translated_exhibit
 
 @pytest.mark.parametrize(
     "data, message",
-    [(b"{not json", "nem érvényes JSON"), (b'{"format": "other"}', "nem a Tárlóból exportált"), (b"[]", "nem a Tárlóból")],
+    [
+        (b"{not json", "nem érvényes JSON"),
+        (b'{"format": "other"}', "nem a Tárlóból exportált"),
+        (b"[]", "nem a Tárlóból"),
+    ],
 )
 @pytest.mark.django_db
 def test_a_file_that_is_not_an_exhibit_export_is_refused(data, message):

@@ -13,7 +13,10 @@ from .xliff_helpers import export_xliff, translate
 
 
 def english(model=Panel):
-    return {obj.pk: (obj.title_en if model is Panel else obj.name_en, getattr(obj, "body_en", None)) for obj in model.objects.all()}
+    return {
+        obj.pk: (obj.title_en if model is Panel else obj.name_en, getattr(obj, "body_en", None))
+        for obj in model.objects.all()
+    }
 
 
 def panel(code):
@@ -58,8 +61,15 @@ def test_an_imported_body_keeps_its_paragraphs_and_lists(translated_exhibit):
         {
             f"panel/{first.pk}/body": [
                 StringElem(
-                    ["Students marched ", G(id="1", sub=["quietly"]), ".",
-                     X(id="2"), "Petőfi’s statue", X(id="3"), "Bem’s statue"]
+                    [
+                        "Students marched ",
+                        G(id="1", sub=["quietly"]),
+                        ".",
+                        X(id="2"),
+                        "Petőfi’s statue",
+                        X(id="3"),
+                        "Bem’s statue",
+                    ]
                 )
             ]
         },
@@ -72,7 +82,9 @@ def test_an_imported_body_keeps_its_paragraphs_and_lists(translated_exhibit):
 
 def test_the_import_says_what_it_did(translated_exhibit, tmp_path):
     path = tmp_path / "1956.en.xlf"
-    path.write_bytes(translate(export_xliff(translated_exhibit), {f"panel/{panel('56-02').pk}/title": "Home!"}))
+    path.write_bytes(
+        translate(export_xliff(translated_exhibit), {f"panel/{panel('56-02').pk}/title": "Home!"})
+    )
     out = io.StringIO()
 
     call_command("import_translations", str(path), stdout=out)
@@ -81,7 +93,9 @@ def test_the_import_says_what_it_did(translated_exhibit, tmp_path):
     assert "1 fordítás beírva" in out.getvalue()
 
 
-def test_a_unit_whose_hungarian_changed_since_the_export_is_refused_and_nothing_is_written(translated_exhibit):
+def test_a_unit_whose_hungarian_changed_since_the_export_is_refused_and_nothing_is_written(
+    translated_exhibit,
+):
     data = translate(
         export_xliff(translated_exhibit),
         {f"panel/{panel('56-02').pk}/title": "Russians go home!", f"panel/{panel('56-03').pk}/body": "New."},
@@ -139,7 +153,11 @@ def test_unknown_ids_wrong_languages_and_broken_placeholders_are_reported_per_un
         },
     )
     data = replace(data, f'id="panel/{second.pk}/title"', 'id="panel/999999/title"')
-    data = replace(data, 'xml:lang="en" state="translated">At Bem Square', 'xml:lang="de" state="translated">Am Bem-Platz')
+    data = replace(
+        data,
+        'xml:lang="en" state="translated">At Bem Square',
+        'xml:lang="de" state="translated">Am Bem-Platz',
+    )
     first = panel("56-01")
 
     with pytest.raises(TranslationsRefused) as refused:
@@ -206,7 +224,9 @@ WRONG_NAMESPACE = b"""<?xml version="1.0"?>
     ],
     ids=["entity expansion", "external entity", "wrong namespace", "truncated", "not xml"],
 )
-def test_a_hostile_or_malformed_file_gets_a_clear_error_and_changes_nothing(translated_exhibit, data, message):
+def test_a_hostile_or_malformed_file_gets_a_clear_error_and_changes_nothing(
+    translated_exhibit, data, message
+):
     before = english()
 
     with pytest.raises(TranslationImportError, match=message):

@@ -22,7 +22,7 @@ class ExhibitExportsMixin:
             path(
                 "<path:object_id>/export/<str:format>/",
                 self.admin_site.admin_view(self.export_view),
-                name="%s_%s_export" % info,
+                name="{}_{}_export".format(*info),
             ),
             *super().get_urls(),
         ]
@@ -48,6 +48,8 @@ class ExhibitExportsMixin:
         export_exhibit(exhibit=exhibit, format=format, stream=spool)
         spool.seek(0)
         return FileResponse(
-            spool, as_attachment=True, filename=export_filename(exhibit, exporter), content_type=exporter.content_type
+            spool,
+            as_attachment=True,
+            filename=export_filename(exhibit, exporter),
+            content_type=exporter.content_type,
         )
-

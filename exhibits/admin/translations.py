@@ -47,7 +47,9 @@ def state_badge(translation_state):
         TranslationState.STALE: "#c77700",
         TranslationState.UP_TO_DATE: "#417505",
     }
-    return format_html('<span style="color:{}">{}</span>', colours[translation_state], translation_state.label)
+    return format_html(
+        '<span style="color:{}">{}</span>', colours[translation_state], translation_state.label
+    )
 
 
 class TranslationStateMixin:
@@ -86,8 +88,19 @@ class TranslationStateMixin:
         for field in fields_in_order(type(obj)):
             for language in target_languages():
                 translation_state = state(obj, field, language)
-                changes = source_changes(obj, field, language) if translation_state == TranslationState.STALE else ""
-                rows.append((obj._meta.get_field(field).verbose_name, language, state_badge(translation_state), changes))
+                changes = (
+                    source_changes(obj, field, language)
+                    if translation_state == TranslationState.STALE
+                    else ""
+                )
+                rows.append(
+                    (
+                        obj._meta.get_field(field).verbose_name,
+                        language,
+                        state_badge(translation_state),
+                        changes,
+                    )
+                )
         return format_html(
             '<table class="translation-state"><tbody>{}</tbody></table>',
             format_html_join(
@@ -99,7 +112,9 @@ class TranslationStateMixin:
 
 
 class TranslationUploadForm(forms.Form):
-    file = forms.FileField(label=_("XLIFF 1.2 file"), help_text=_("A file exported from Tárló and translated."))
+    file = forms.FileField(
+        label=_("XLIFF 1.2 file"), help_text=_("A file exported from Tárló and translated.")
+    )
 
 
 class ExhibitTranslationsMixin:
@@ -113,12 +128,12 @@ class ExhibitTranslationsMixin:
             path(
                 "<path:object_id>/translations/",
                 self.admin_site.admin_view(self.translation_overview),
-                name="%s_%s_translations" % info,
+                name="{}_{}_translations".format(*info),
             ),
             path(
                 "<path:object_id>/translations/import/",
                 self.admin_site.admin_view(self.translation_upload),
-                name="%s_%s_import_translations" % info,
+                name="{}_{}_import_translations".format(*info),
             ),
             *super().get_urls(),
         ]
@@ -132,8 +147,10 @@ class ExhibitTranslationsMixin:
             {
                 "unit": unit,
                 "states": [
-                    (state_badge(s := unit.state(language)), source_changes(unit.obj, unit.field, language)
-                     if s == TranslationState.STALE else "")
+                    (
+                        state_badge(s := unit.state(language)),
+                        source_changes(unit.obj, unit.field, language) if s == TranslationState.STALE else "",
+                    )
                     for language in languages
                 ],
             }
@@ -141,7 +158,10 @@ class ExhibitTranslationsMixin:
             if unit.source
         ]
         totals = {
-            language: {choice.label: sum(1 for row in rows if row["unit"].state(language) == choice) for choice in TranslationState}
+            language: {
+                choice.label: sum(1 for row in rows if row["unit"].state(language) == choice)
+                for choice in TranslationState
+            }
             for language in languages
         }
         context = {
@@ -171,7 +191,11 @@ class ExhibitTranslationsMixin:
                 messages.error(request, str(refused))
             else:
                 messages.success(request, result.summary())
-                return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_translations", args=[exhibit.pk]))
+                return redirect(
+                    reverse(
+                        f"admin:{self.opts.app_label}_{self.opts.model_name}_translations", args=[exhibit.pk]
+                    )
+                )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,

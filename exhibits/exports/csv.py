@@ -44,9 +44,14 @@ class CsvExporter(Exporter):
         source = language_name(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
         columns = [_("id"), _("object"), _("field"), source]
         for language in records.languages:
-            columns += [language_name(language), _("state (%(language)s)") % {"language": language_name(language)}]
+            columns += [
+                language_name(language),
+                _("state (%(language)s)") % {"language": language_name(language)},
+            ]
         columns.append(_("words (%(language)s)") % {"language": source})
-        columns += [_("words (%(language)s)") % {"language": language_name(lang)} for lang in records.languages]
+        columns += [
+            _("words (%(language)s)") % {"language": language_name(lang)} for lang in records.languages
+        ]
         return columns
 
     def row(self, records, unit):

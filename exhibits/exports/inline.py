@@ -118,7 +118,9 @@ def from_xliff(element, *, source, is_markup=True):
     built = _rebuild(element, ctypes={id_: ctype for _tag, id_, ctype in expected})
     rebuilt = Counter(ctype for _tag, _id, ctype in _placeholders_of(built))
     if rebuilt != Counter(ctype for _tag, _id, ctype in expected):
-        raise BrokenPlaceholders(_("The emphasis or lists of the translation cannot be rebuilt as marked up."))
+        raise BrokenPlaceholders(
+            _("The emphasis or lists of the translation cannot be rebuilt as marked up.")
+        )
     return built
 
 

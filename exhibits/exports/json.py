@@ -44,8 +44,16 @@ FIELDS = {
     Exhibit: ["slug", "status", "period_start", "period_end"],
     Panel: ["code", "order", "status"],
     Event: [
-        "slug", "status", "category", "start_date", "start_time", "end_date", "end_time",
-        "precision", "is_approximate", "is_uncertain",
+        "slug",
+        "status",
+        "category",
+        "start_date",
+        "start_time",
+        "end_date",
+        "end_time",
+        "precision",
+        "is_approximate",
+        "is_uncertain",
     ],
     Figure: ["slug", "status", "other_names", "born", "died"],
     Place: ["slug", "status", "latitude", "longitude"],
@@ -89,11 +97,14 @@ class JsonExporter(Exporter):
             "panels": [self.panel(panel) for panel in records.panels()],
             "events": [self.event(event) for event in records.events().order_by("pk")],
             "figures": [
-                {**serialise(figure), "portrait": figure.portrait_id} for figure in records.figures().order_by("pk")
+                {**serialise(figure), "portrait": figure.portrait_id}
+                for figure in records.figures().order_by("pk")
             ],
             "places": [serialise(place) for place in records.places().order_by("pk")],
             "sources": [serialise(source) for source in records.sources().order_by("pk")],
-            "images": [{"id": image.pk, "file": image.file.name, **serialise(image)} for image in records.images()],
+            "images": [
+                {"id": image.pk, "file": image.file.name, **serialise(image)} for image in records.images()
+            ],
         }
         stream.write(json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1).encode())
 

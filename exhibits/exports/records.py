@@ -114,8 +114,10 @@ class ExhibitRecords:
         return model.objects.filter(Q(pk__in=through.values(column)) | Q(pk__in=via_events.values(column)))
 
     def events(self):
-        return Event.objects.filter(pk__in=self._linked_events).select_related("place").prefetch_related(
-            "figures", "sources"
+        return (
+            Event.objects.filter(pk__in=self._linked_events)
+            .select_related("place")
+            .prefetch_related("figures", "sources")
         )
 
     def figures(self):

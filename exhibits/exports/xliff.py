@@ -45,7 +45,7 @@ class XliffExporter(Exporter):
 
     def file_open(self, records, language):
         return (
-            f"<file original={quoteattr('exhibit/' + records.exhibit.slug)} datatype=\"plaintext\""
+            f'<file original={quoteattr("exhibit/" + records.exhibit.slug)} datatype="plaintext"'
             f' source-language="{source_language()}" target-language="{language}">\n'
             '<header><tool tool-id="tarlo" tool-name="Tárló"/></header>\n<body>\n'
         )
@@ -55,7 +55,7 @@ class XliffExporter(Exporter):
         target = unit.target(language)
         state = unit.state(language)
         lines = [
-            f"<trans-unit id={quoteattr(unit.id)} resname={quoteattr(unit.id)} xml:space=\"preserve\""
+            f'<trans-unit id={quoteattr(unit.id)} resname={quoteattr(unit.id)} xml:space="preserve"'
             f' tarlo:state="{state.value}" tarlo:source-hash="{text_hash(source)}"'
             f' tarlo:target-hash="{text_hash(target)}">',
             f'<source xml:lang="{source_language()}">{to_xliff(source, is_markup=unit.is_markup)}</source>',

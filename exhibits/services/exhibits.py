@@ -41,7 +41,9 @@ def import_exhibit(*, file):
     except ValidationError as error:
         raise ExhibitImportError("; ".join(error.messages)) from None
     except (KeyError, TypeError, AttributeError, ValueError) as error:
-        raise ExhibitImportError(_("The export is incomplete or malformed: %(error)r.") % {"error": error}) from None
+        raise ExhibitImportError(
+            _("The export is incomplete or malformed: %(error)r.") % {"error": error}
+        ) from None
 
 
 def _load(document):
@@ -49,7 +51,10 @@ def _load(document):
     images = {item["id"]: _create(Image, item, file=item["file"]) for item in document["images"]}
     sources = {item["slug"]: _create(Source, item) for item in document["sources"]}
     places = {item["slug"]: _create(Place, item) for item in document["places"]}
-    figures = {item["slug"]: _create(Figure, item, portrait=images.get(item["portrait"])) for item in document["figures"]}
+    figures = {
+        item["slug"]: _create(Figure, item, portrait=images.get(item["portrait"]))
+        for item in document["figures"]
+    }
     events = {}
     for item in document["events"]:
         event = _create(Event, item, place=places[item["place"]] if item["place"] else None)
@@ -68,10 +73,19 @@ def _load(document):
 
 def _refuse_existing(document):
     existing = []
-    for model, key in [(Exhibit, "exhibit"), (Event, "events"), (Figure, "figures"), (Place, "places"), (Source, "sources")]:
+    for model, key in [
+        (Exhibit, "exhibit"),
+        (Event, "events"),
+        (Figure, "figures"),
+        (Place, "places"),
+        (Source, "sources"),
+    ]:
         items = [document[key]] if key == "exhibit" else document[key]
         slugs = [item["slug"] for item in items]
-        existing += [f"{model._meta.verbose_name} “{slug}”" for slug in model.objects.filter(slug__in=slugs).values_list("slug", flat=True)]
+        existing += [
+            f"{model._meta.verbose_name} “{slug}”"
+            for slug in model.objects.filter(slug__in=slugs).values_list("slug", flat=True)
+        ]
     if existing:
         raise ExhibitImportError(
             _("This site already has %(objects)s; an exhibit is imported only where none of it exists yet.")

@@ -35,9 +35,7 @@ class TranslationsRefused(Exception):
     def __init__(self, problems, result):
         self.problems = problems
         self.result = result
-        super().__init__(
-            _("Nothing was imported: %(count)s unit(s) refused.") % {"count": len(problems)}
-        )
+        super().__init__(_("Nothing was imported: %(count)s unit(s) refused.") % {"count": len(problems)})
 
 
 @dataclass
@@ -73,15 +71,20 @@ def parse_xliff(data):
             _("The file declares a DTD or entities, which an XLIFF file does not need; it was not read.")
         ) from None
     except SafeET.ParseError as error:
-        raise TranslationImportError(_("The file is not well-formed XML: %(error)s.") % {"error": error}) from None
+        raise TranslationImportError(
+            _("The file is not well-formed XML: %(error)s.") % {"error": error}
+        ) from None
     if root.tag != f"{{{XLIFF_NS}}}xliff":
         raise TranslationImportError(
-            _("This is not an XLIFF 1.2 file: the root element is %(tag)s, not xliff in the %(ns)s namespace.")
+            _(
+                "This is not an XLIFF 1.2 file: the root element is %(tag)s, not xliff in the %(ns)s namespace."
+            )
             % {"tag": root.tag, "ns": XLIFF_NS}
         )
     if root.get("version") != "1.2":
         raise TranslationImportError(
-            _("Only XLIFF version 1.2 is read; this file says %(version)s.") % {"version": root.get("version")}
+            _("Only XLIFF version 1.2 is read; this file says %(version)s.")
+            % {"version": root.get("version")}
         )
     return root
 
@@ -105,12 +108,13 @@ def read_units(root):
             target_lang = (target.get(XML_LANG) if target is not None else None) or file_target
             if source_lang != source_language() or file_source != source_language():
                 unit.problem = _("The source language is %(found)s, not %(expected)s.") % {
-                    "found": source_lang, "expected": source_language()
+                    "found": source_lang,
+                    "expected": source_language(),
                 }
             elif target_lang not in target_languages() or target_lang != file_target:
-                unit.problem = _("The target language %(found)s is not one this site translates into (%(expected)s).") % {
-                    "found": target_lang, "expected": ", ".join(target_languages())
-                }
+                unit.problem = _(
+                    "The target language %(found)s is not one this site translates into (%(expected)s)."
+                ) % {"found": target_lang, "expected": ", ".join(target_languages())}
             yield unit
 
 
@@ -146,7 +150,9 @@ def import_translations(*, file, user=None):
         for (model, pk), units in by_object.items():
             obj = model._base_manager.select_for_update().filter(pk=pk).first()
             if obj is None:
-                problems += [(unit.id, _("Unknown unit id: the object no longer exists.")) for _f, unit in units]
+                problems += [
+                    (unit.id, _("Unknown unit id: the object no longer exists.")) for _f, unit in units
+                ]
                 continue
             written = []
             for field_name, unit in units:

@@ -27,7 +27,8 @@ def read_limited(file):
         if len(data) <= limit:
             return data
     raise FileTooLarge(
-        _("The file is larger than the %(limit)s MB that an import may be.") % {"limit": round(limit / 2**20, 1)}
+        _("The file is larger than the %(limit)s MB that an import may be.")
+        % {"limit": round(limit / 2**20, 1)}
     )
 
 

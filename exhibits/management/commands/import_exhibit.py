@@ -21,5 +21,7 @@ class Command(BaseCommand):
         except ExhibitImportError as error:
             raise CommandError(f"{file}: {error} Nothing was changed.") from None
         self.stdout.write(
-            self.style.SUCCESS(f"Imported the exhibit “{exhibit.slug}” with {exhibit.panels.count()} panel(s).")
+            self.style.SUCCESS(
+                f"Imported the exhibit “{exhibit.slug}” with {exhibit.panels.count()} panel(s)."
+            )
         )
