@@ -81,3 +81,26 @@ def note_translations(obj, previous):
                 obj.translated_from[key] = source_text(obj, field)
             elif key not in obj.translated_from:
                 obj.translated_from[key] = source_text(previous, field)
+
+
+def filter_by_state(queryset, translation_state, language):
+    """Objects of `queryset` with at least one text in `translation_state` in `language`;
+    for UP_TO_DATE, objects with every text up to date."""
+    from django.db.models import F, Q
+    from django.db.models.fields.json import KT
+
+    missing, stale = Q(), Q()
+    for field in translated_fields(queryset.model):
+        source = build_localized_fieldname(field, source_language())
+        target = build_localized_fieldname(field, language)
+        has_source = ~Q(**{source: ""}) & Q(**{f"{source}__isnull": False})
+        has_target = ~Q(**{target: ""}) & Q(**{f"{target}__isnull": False})
+        record = f"_from_{target}"
+        queryset = queryset.alias(**{record: KT(f"translated_from__{target}")})
+        missing |= has_source & ~has_target
+        stale |= has_source & has_target & Q(**{f"{record}__isnull": False}) & ~Q(**{record: F(source)})
+    if translation_state == TranslationState.MISSING:
+        return queryset.filter(missing)
+    if translation_state == TranslationState.STALE:
+        return queryset.filter(stale)
+    return queryset.exclude(missing).exclude(stale)

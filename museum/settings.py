@@ -152,3 +152,6 @@ TARLO_WORD_LIMITS = {
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+
+# Imports (XLIFF translations, exhibit JSON): files larger than this are refused unread.
+TARLO_IMPORT_MAX_BYTES = int(os.environ.get("TARLO_IMPORT_MAX_BYTES", 20 * 1024 * 1024))

@@ -60,3 +60,54 @@ def event(place):
 def staff_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+# --- Exports and translations (issue 5) ---
+
+
+def png_upload(name="bem.png"):
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image as PILImage
+
+    buffer = BytesIO()
+    PILImage.new("RGB", (8, 6), "red").save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+@pytest.fixture
+def translated_exhibit(exhibit, event, figure):
+    """The 1956 exhibit with three panels: one translated, one without English, one stale."""
+    from exhibits.models import Image, Source
+
+    image = Image.objects.create(
+        file=png_upload(), alt_text_hu="Tömeg a Bem téren", alt_text_en="A crowd at Bem Square",
+        credit="Fortepan / Nagy Gyula", licence="CC BY-SA 3.0",
+    )
+    source = Source.objects.create(slug="litvan", citation="Litván György (szerk.): Az 1956-os magyar forradalom")
+    event.figures.add(figure)
+    event.sources.add(source)
+    exhibit.introduction_hu = "A forradalom *tizenhárom napja*."
+    exhibit.introduction_en = "The *thirteen days* of the revolution."
+    exhibit.image = image
+    exhibit.save()
+    first = Panel.objects.create(
+        exhibit=exhibit, order=1, code="56-01", image=image,
+        title_hu="A Bem téren", title_en="At Bem Square",
+        body_hu="A diákok *csendben* vonultak.\n\n- Petőfi-szobor\n- Bem-szobor",
+        body_en="The students marched *in silence*.\n\n- Petőfi statue\n- Bem statue",
+    )
+    first.events.add(event)
+    first.figures.add(figure)
+    Panel.objects.create(
+        exhibit=exhibit, order=2, code="56-02", title_hu="„Ruszkik haza!”",
+        body_hu="Este 8 órakor **Gerő Ernő** beszélt a rádióban.",
+    )
+    third = Panel.objects.create(
+        exhibit=exhibit, order=3, code="56-03", title_hu="A Rádió ostroma", title_en="The siege of the Radio",
+        body_hu="A Bródy Sándor utcában.", body_en="In Bródy Sándor Street.",
+    )
+    third.title_hu = "A Magyar Rádió ostroma"
+    third.save()
+    return exhibit

@@ -7,6 +7,8 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from .. import markup
 from ..models import Exhibit, Panel
+from .exports import ExhibitExportsMixin
+from .translations import ExhibitTranslationsMixin, TranslationStateMixin
 
 
 @admin.display(description=_("words"))
@@ -39,7 +41,9 @@ class PanelInline(SortableStackedInline, TranslationStackedInline):
 
 
 @admin.register(Exhibit)
-class ExhibitAdmin(SortableAdminBase, TranslationAdmin):
+class ExhibitAdmin(
+    ExhibitExportsMixin, ExhibitTranslationsMixin, TranslationStateMixin, SortableAdminBase, TranslationAdmin
+):
     list_display = ["title", "period_start", "period_end", "panel_count", "status"]
     list_filter = ["status"]
     search_fields = ["title_hu", "title_en", "slug"]
@@ -58,7 +62,7 @@ class ExhibitAdmin(SortableAdminBase, TranslationAdmin):
 
 
 @admin.register(Panel)
-class PanelAdmin(TranslationAdmin):
+class PanelAdmin(TranslationStateMixin, TranslationAdmin):
     list_display = ["code", "title", "exhibit", body_word_counts, "status"]
     list_display_links = ["code", "title"]
     list_filter = ["status", "exhibit"]

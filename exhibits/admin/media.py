@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from ..models import Image, Source
+from .translations import TranslationStateMixin
 
 
 @admin.register(Image)
-class ImageAdmin(TranslationAdmin):
+class ImageAdmin(TranslationStateMixin, TranslationAdmin):
     list_display = ["thumbnail", "__str__", "credit", "licence", "created_at"]
     list_display_links = ["thumbnail", "__str__"]
     search_fields = ["alt_text_hu", "alt_text_en", "caption_hu", "caption_en", "credit"]

@@ -1,0 +1,1 @@
+"""Benchmarks that print figures; the `benchmark` command runs them all."""

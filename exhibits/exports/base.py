@@ -1,0 +1,13 @@
+class Exporter:
+    """One export format: what it is called, and how it writes an exhibit's records.
+
+    `write(records, stream)` writes `exhibit_records()` output to a binary stream.
+    """
+
+    name = ""
+    label = ""
+    content_type = "application/octet-stream"
+    file_extension = ""
+
+    def write(self, records, stream):
+        raise NotImplementedError

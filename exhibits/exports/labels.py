@@ -1,0 +1,41 @@
+"""Labels: a printable bilingual label sheet, HTML with print CSS, one panel a page."""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy
+
+from .. import markup
+from ..translation_state import source_language
+from .base import Exporter
+from .docx import image_credit
+
+
+class LabelsExporter(Exporter):
+    name = "labels"
+    label = gettext_lazy("Label sheet (HTML to print)")
+    content_type = "text/html; charset=utf-8"
+    file_extension = ".html"
+
+    def write(self, records, stream):
+        languages = [source_language(), *records.languages]
+        names = dict(settings.LANGUAGES)
+        panels = (
+            {
+                "code": panel.code,
+                "texts": [
+                    {
+                        "language": language,
+                        "name": names[language],
+                        "title": getattr(panel, f"title_{language}") or "",
+                        "body": markup.to_html(getattr(panel, f"body_{language}") or ""),
+                    }
+                    for language in languages
+                ],
+                "credit": image_credit(panel.image),
+            }
+            for panel in records.panels()
+        )
+        html = render_to_string(
+            "exhibits/exports/labels.html", {"exhibit": records.exhibit, "panels": panels}
+        )
+        stream.write(html.encode())

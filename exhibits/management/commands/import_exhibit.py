@@ -1,0 +1,27 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from ...services import ExhibitImportError, import_exhibit
+
+
+class Command(BaseCommand):
+    help = (
+        "Load an exhibit exported with `export_exhibit --format json` into a site that does not "
+        "have it yet (image files are copied separately, into MEDIA_ROOT)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="The JSON file.")
+
+    def handle(self, *args, file, **options):
+        try:
+            with open(file, "rb") as stream:
+                exhibit = import_exhibit(file=stream)
+        except OSError as error:
+            raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
+        except ExhibitImportError as error:
+            raise CommandError(f"{file}: {error} Nothing was changed.") from None
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Imported the exhibit “{exhibit.slug}” with {exhibit.panels.count()} panel(s)."
+            )
+        )

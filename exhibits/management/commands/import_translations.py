@@ -1,0 +1,30 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from ...services import TranslationImportError, TranslationsRefused, import_translations
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the translations in an XLIFF 1.2 file exported from Tárló. All or nothing: if any "
+        "unit is refused (the Hungarian changed since the export, someone else edited the "
+        "translation, an unknown id, a wrong language, broken placeholders), nothing is written."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="The XLIFF file, e.g. 1956.en.xlf.")
+
+    def handle(self, *args, file, **options):
+        try:
+            with open(file, "rb") as stream:
+                result = import_translations(file=stream)
+        except OSError as error:
+            raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
+        except TranslationImportError as error:
+            raise CommandError(f"{file}: {error} Nothing was changed.") from None
+        except TranslationsRefused as refused:
+            for unit_id, problem in refused.problems:
+                self.stderr.write(f"{unit_id}: {problem}")
+            raise CommandError(f"{file}: {refused}") from None
+        for unit_id in result.written:
+            self.stdout.write(f"written: {unit_id}")
+        self.stdout.write(self.style.SUCCESS(result.summary()))
