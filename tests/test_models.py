@@ -90,7 +90,7 @@ class TestPanels:
     def test_a_label_code_is_unique_within_an_exhibit(self, panel):
         with pytest.raises(ValidationError) as exc_info:
             Panel(exhibit=panel.exhibit, code=panel.code, title_hu="Másik").full_clean()
-        assert exc_info.value.messages == ["This exhibit already has a panel with this label code."]
+        assert exc_info.value.messages == ["Ebben a kiállításban már van tabló ezzel a tablókóddal."]
 
     def test_the_same_label_code_may_be_used_in_another_exhibit(self, panel):
         other = Exhibit.objects.create(
