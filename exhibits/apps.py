@@ -1,7 +1,13 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
 class ExhibitsConfig(AppConfig):
     name = "exhibits"
     verbose_name = _("Exhibits")
+
+    def ready(self):
+        from .search import register_sqlite_functions
+
+        connection_created.connect(register_sqlite_functions, dispatch_uid="tarlo-sqlite-fold")

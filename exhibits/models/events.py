@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .common import Publishable, PublishableManager
+from .common import Publishable, PublishableManager, PublishableQuerySet
 
 
 class Category(models.TextChoices):
@@ -28,7 +28,7 @@ class Precision(models.TextChoices):
         return self in {Precision.HOUR, Precision.MINUTE}
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(PublishableQuerySet):
     def in_period(self, start, end):
         """Events that start between two dates, inclusive."""
         return self.filter(start_date__gte=start, start_date__lte=end)
