@@ -6,7 +6,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils import formats
 from django.utils.translation import get_language
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 PARTIAL_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
@@ -72,7 +72,7 @@ def format_event_when(event):
     if event.end_date and event.end_date != event.start_date:
         when = f"{when} – {formats.date_format(event.end_date, 'DATE_FORMAT')}"
     if event.is_approximate:
-        when = gettext_now("about %(when)s") % {"when": when}
+        when = gettext("about %(when)s") % {"when": when}
     if event.is_uncertain:
-        when = gettext_now("%(when)s (uncertain)") % {"when": when}
+        when = gettext("%(when)s (uncertain)") % {"when": when}
     return when

@@ -5,7 +5,12 @@ import pytest
 from exhibits.i18n import compile_catalogues
 from exhibits.models import Event, Exhibit, Figure, Panel, Place, Status
 
-compile_catalogues()
+if compile_catalogues():
+    # Django may have read the catalogues before they were compiled: read them again.
+    from asgiref.local import Local
+    from django.utils.translation import trans_real
+
+    trans_real._translations, trans_real._default, trans_real._active = {}, None, Local()
 
 
 @pytest.fixture(autouse=True)
