@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView
 
 from ..content import content_version, events_of, figures_of, panels_of, places_of
-from ..models import Kiosk
+from ..models import Kiosk, Status
 from .caching import published_page, shows_drafts
 
 VERSION_FORMAT = re.compile(r"^[0-9a-f]{1,64}$")
@@ -44,7 +44,9 @@ def kiosk_version(kiosk):
 
 
 def _kiosk_page_version(request, slug):
-    kiosk = get_object_or_404(Kiosk.objects.filter(exhibit__status="published"), slug=slug)
+    kiosk = get_object_or_404(
+        Kiosk.objects.filter(exhibit__status=Status.PUBLISHED).select_related("exhibit__image"), slug=slug
+    )
     request.kiosk = kiosk
     return kiosk_version(kiosk)
 
@@ -57,12 +59,12 @@ class KioskView(DetailView):
     def get_object(self, queryset=None):
         if not shows_drafts(self.request):
             return self.request.kiosk
-        return get_object_or_404(Kiosk.objects.select_related("exhibit"), slug=self.kwargs["slug"])
+        return get_object_or_404(Kiosk.objects.select_related("exhibit__image"), slug=self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         drafts = shows_drafts(self.request)
         exhibit = self.object.exhibit
-        panels = list(panels_of(exhibit, drafts=drafts).select_related(None).select_related("image"))
+        panels = list(panels_of(exhibit, drafts=drafts))
         events = list(events_of(exhibit, drafts=drafts))
         figures = list(figures_of(exhibit, [event.pk for event in events], drafts=drafts))
         places = list(places_of(exhibit, [event.pk for event in events], drafts=drafts))
