@@ -88,9 +88,11 @@ class TestFigures:
 @pytest.mark.django_db
 class TestPanels:
     def test_a_label_code_is_unique_within_an_exhibit(self, panel):
-        with pytest.raises(ValidationError) as exc_info:
+        from django.utils import translation
+
+        with pytest.raises(ValidationError) as exc_info, translation.override("en"):
             Panel(exhibit=panel.exhibit, code=panel.code, title_hu="Másik").full_clean()
-        assert exc_info.value.messages == ["Ebben a kiállításban már van tabló ezzel a tablókóddal."]
+        assert exc_info.value.messages == ["This exhibit already has a panel with this label code."]
 
     def test_the_same_label_code_may_be_used_in_another_exhibit(self, panel):
         other = Exhibit.objects.create(
