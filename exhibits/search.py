@@ -8,7 +8,7 @@ connection. Nothing is stored twice, so there is no search column to keep up to 
 
 import unicodedata
 
-from django.db.models import CharField, Func, Q, Value
+from django.db.models import CharField, Func, Q, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 
 MAX_QUERY_LENGTH = 100
@@ -46,8 +46,8 @@ def matching(queryset, fields, words):
     """Filter `queryset` to rows where every word occurs in one of `fields`."""
     if not words:
         return queryset.none()
-    columns = [Coalesce(field, Value("")) for field in fields]
-    text = Concat(*_interleave(columns, Value(" ")), output_field=CharField()) if len(columns) > 1 else columns[0]
+    columns = [Coalesce(field, Value(""), output_field=TextField()) for field in fields]
+    text = Concat(*_interleave(columns, Value(" ")), output_field=TextField()) if len(columns) > 1 else columns[0]
     condition = Q()
     for word in words:
         condition &= Q(search_text__contains=word)
