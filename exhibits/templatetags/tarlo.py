@@ -1,5 +1,6 @@
 """Template helpers of the public site and kiosks."""
 
+import functools
 import json
 
 from django import template
@@ -20,6 +21,12 @@ _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u
 @register.filter
 def markup(text):
     """Render exhibit markup as safe HTML."""
+    return _markup_html(text or "")
+
+
+# Rendering is a pure function of the text, so remembering it can never serve stale content.
+@functools.lru_cache(maxsize=2048)
+def _markup_html(text):
     return tarlo_markup.to_html(text)
 
 
