@@ -56,4 +56,6 @@ def _iso(date, time=None):
 
 def _partial_iso(value):
     year, month, day = parse_partial_date(value)
-    return "-".join(f"{part:02d}" if index else f"{part:04d}" for index, part in enumerate((year, month, day)) if part)
+    return "-".join(
+        f"{part:02d}" if index else f"{part:04d}" for index, part in enumerate((year, month, day)) if part
+    )

@@ -47,7 +47,11 @@ def matching(queryset, fields, words):
     if not words:
         return queryset.none()
     columns = [Coalesce(field, Value(""), output_field=TextField()) for field in fields]
-    text = Concat(*_interleave(columns, Value(" ")), output_field=TextField()) if len(columns) > 1 else columns[0]
+    text = (
+        Concat(*_interleave(columns, Value(" ")), output_field=TextField())
+        if len(columns) > 1
+        else columns[0]
+    )
     condition = Q()
     for word in words:
         condition &= Q(search_text__contains=word)

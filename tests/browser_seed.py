@@ -19,7 +19,10 @@ def setup():
     exhibit = factories.exhibit(slug="forradalom", image=factories.image())
     for number in range(1, 4):
         factories.linked_panel(
-            exhibit, code=f"56-0{number}", title_hu=f"Magyar tabló {number}", title_en=f"English panel {number}"
+            exhibit,
+            code=f"56-0{number}",
+            title_hu=f"Magyar tabló {number}",
+            title_en=f"English panel {number}",
         )
     factories.kiosk(exhibit, slug="terem-1", idle_timeout=15, default_language="hu")
 

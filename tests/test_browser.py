@@ -12,8 +12,12 @@ import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -49,13 +53,25 @@ class Server:
         self.process = None
 
     def seed(self, action):
-        subprocess.run([sys.executable, "-m", "tests.browser_seed", action], env=self.env, cwd=ROOT, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "tests.browser_seed", action], env=self.env, cwd=ROOT, check=True
+        )
 
     def start(self):
         gunicorn = Path(sys.executable).parent / "gunicorn"
         self.process = subprocess.Popen(
-            [str(gunicorn), "museum.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", "1", "--log-level", "warning"],
-            env=self.env, cwd=ROOT,
+            [
+                str(gunicorn),
+                "museum.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                "1",
+                "--log-level",
+                "warning",
+            ],
+            env=self.env,
+            cwd=ROOT,
         )
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
@@ -178,7 +194,9 @@ def test_the_kiosk_works_offline_and_picks_up_new_content_when_the_server_is_bac
         page.reload()
         page.locator(".kiosk-language:not([hidden]) .attract-button").click()
         page.locator(".kiosk-language:not([hidden])").get_by_role("button", name="Tablók").click()
-        page.locator(".kiosk-language:not([hidden])").get_by_role("button", name="56-01 Magyar tabló 1").click()
+        page.locator(".kiosk-language:not([hidden])").get_by_role(
+            "button", name="56-01 Magyar tabló 1"
+        ).click()
         image = visible_screen(page).locator("img")
         image.scroll_into_view_if_needed()
         page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
@@ -186,7 +204,9 @@ def test_the_kiosk_works_offline_and_picks_up_new_content_when_the_server_is_bac
             "document.fonts.ready.then(() => [...document.fonts].filter(f => f.status === 'loaded')"
             ".map(f => f.family + ' ' + f.unicodeRange))"
         )
-        assert any("Source Sans 3" in font and "U+100-2BA" in font.upper() for font in loaded_fonts), loaded_fonts
+        assert any("Source Sans 3" in font and "U+100-2BA" in font.upper() for font in loaded_fonts), (
+            loaded_fonts
+        )
 
         page.locator(".kiosk-language:not([hidden]) [data-action=back]").click()
         page.locator(".kiosk-language:not([hidden]) [data-action=back]").click()
@@ -201,7 +221,8 @@ def test_the_kiosk_works_offline_and_picks_up_new_content_when_the_server_is_bac
 
 
 @pytest.mark.parametrize(
-    "path", ["/hu/", "/en/exhibits/forradalom/", "/hu/exhibits/forradalom/", "/en/timeline/", "/kiosk/terem-1/"]
+    "path",
+    ["/hu/", "/en/exhibits/forradalom/", "/hu/exhibits/forradalom/", "/en/timeline/", "/kiosk/terem-1/"],
 )
 def test_pages_have_no_serious_accessibility_violations(server, phone, path):
     if not AXE.exists():
@@ -213,6 +234,9 @@ def test_pages_have_no_serious_accessibility_violations(server, phone, path):
 
     violations = phone.evaluate("axe.run().then(result => result.violations)")
 
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in violations
-               if v["impact"] in {"serious", "critical"}]
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]])
+        for v in violations
+        if v["impact"] in {"serious", "critical"}
+    ]
     assert serious == []

@@ -60,7 +60,9 @@ def test_events_places_and_panels_are_searched_in_the_visitors_language(client):
 
     english, hungarian = search(client, "shots", language="en"), search(client, "shots")
 
-    assert "The Radio building" in english and "Hungarian Radio" in english and "Shots at the Radio" in english
+    assert (
+        "The Radio building" in english and "Hungarian Radio" in english and "Shots at the Radio" in english
+    )
     assert "Nincs találat" in hungarian
 
 

@@ -27,7 +27,9 @@ def kiosk():
 
 
 def config(page):
-    return json.loads(re.search(r'<script id="kiosk-config" type="application/json">(.*?)</script>', page).group(1))
+    return json.loads(
+        re.search(r'<script id="kiosk-config" type="application/json">(.*?)</script>', page).group(1)
+    )
 
 
 def beat(client, kiosk, body):
@@ -66,7 +68,9 @@ def test_the_kiosk_page_costs_ten_queries_however_many_panels(client, panels):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(f"/kiosk/{kiosk.slug}/")
 
-    assert response.status_code == 200 and response.content.decode().count('class="screen panel"') == panels * 2
+    assert (
+        response.status_code == 200 and response.content.decode().count('class="screen panel"') == panels * 2
+    )
     assert len(queries) == 10
 
 
@@ -127,7 +131,8 @@ class TestHeartbeat:
         assert kiosk.name.startswith("Terem") and kiosk.idle_timeout == 45
 
     @pytest.mark.parametrize(
-        "body", ["not json", "[]", json.dumps({"content_version": "<script>"}), json.dumps({"content_version": 7})]
+        "body",
+        ["not json", "[]", json.dumps({"content_version": "<script>"}), json.dumps({"content_version": 7})],
     )
     def test_refuses_broken_input_with_a_clear_error(self, client, kiosk, body):
         response = beat(client, kiosk, body)
@@ -136,7 +141,9 @@ class TestHeartbeat:
         assert response.status_code == 400 and kiosk.last_seen_at is None
 
     def test_an_unknown_kiosk_is_not_found_and_nothing_is_created(self, client):
-        response = client.post("/kiosk/nowhere/heartbeat/", {"content_version": "aa"}, content_type="application/json")
+        response = client.post(
+            "/kiosk/nowhere/heartbeat/", {"content_version": "aa"}, content_type="application/json"
+        )
 
         assert response.status_code == 404 and not Kiosk.objects.exists()
 

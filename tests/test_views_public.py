@@ -36,7 +36,9 @@ def test_the_exhibit_page_shows_panels_in_order_with_image_and_links(client):
     page = html(client.get(f"/en/exhibits/{exhibit.slug}/"))
 
     assert page.index("The first panel") < page.index("The second panel")
-    assert 'alt="Demonstrators on Bem Square"' in page and "Around the Bem statue" in page and "Fortepan" in page
+    assert (
+        'alt="Demonstrators on Bem Square"' in page and "Around the Bem statue" in page and "Fortepan" in page
+    )
     event, figure, place = second.events.first(), second.figures.get(), second.places.get()
     assert f'href="/en/events/{event.slug}/"' in page
     assert f'href="/en/figures/{figure.slug}/"' in page and f'href="/en/places/{place.slug}/"' in page
@@ -48,7 +50,9 @@ def test_the_language_switch_leads_to_the_same_exhibit(client):
     page = html(client.get(f"/hu/exhibits/{exhibit.slug}/"))
 
     assert f'<a href="/en/exhibits/{exhibit.slug}/" hreflang="en" lang="en">' in page
-    assert f'<link rel="alternate" hreflang="en" href="http://testserver/en/exhibits/{exhibit.slug}/">' in page
+    assert (
+        f'<link rel="alternate" hreflang="en" href="http://testserver/en/exhibits/{exhibit.slug}/">' in page
+    )
     assert '<html lang="hu">' in page
 
 
@@ -170,7 +174,9 @@ class TestTimeline:
         event = factories.event(title_en="Demonstration", place=factories.place())
 
         page = html(client.get(f"/en/events/{event.slug}/"))
-        data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+        data = json.loads(
+            re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+        )
 
         assert data["@type"] == "Event" and data["startDate"] == "1956-10-23"
         assert data["location"]["name"] == "Bem Square" and data["location"]["geo"]["latitude"] == 47.5101

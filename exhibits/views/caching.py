@@ -46,7 +46,9 @@ def published_page(view=None, *, version=site_version):
             response["X-Robots-Tag"] = "noindex"
             return response
         current, last_modified = version(request, **kwargs)
-        key = hashlib.sha256(f"{current}|{get_language()}|{request.get_full_path()}".encode()).hexdigest()[:40]
+        key = hashlib.sha256(f"{current}|{get_language()}|{request.get_full_path()}".encode()).hexdigest()[
+            :40
+        ]
         etag = f'"{key}"'
         timestamp = int(last_modified.timestamp()) if last_modified else None
         response = get_conditional_response(request, etag=etag, last_modified=timestamp)

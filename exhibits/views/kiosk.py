@@ -68,7 +68,9 @@ class KioskView(DetailView):
         events = list(events_of(exhibit, drafts=drafts))
         figures = list(figures_of(exhibit, [event.pk for event in events], drafts=drafts))
         places = list(places_of(exhibit, [event.pk for event in events], drafts=drafts))
-        images = [panel.image for panel in panels if panel.image] + [f.portrait for f in figures if f.portrait]
+        images = [panel.image for panel in panels if panel.image] + [
+            f.portrait for f in figures if f.portrait
+        ]
         if exhibit.image:
             images.append(exhibit.image)
         version = kiosk_version(self.object)[0]
@@ -111,10 +113,12 @@ def heartbeat(request, slug):
     try:
         reported = json.loads(request.body or b"{}").get("content_version", "")
     except (ValueError, AttributeError):
-        return HttpResponseBadRequest("Send JSON: {\"content_version\": \"…\"}.")
+        return HttpResponseBadRequest('Send JSON: {"content_version": "…"}.')
     if not isinstance(reported, str) or not VERSION_FORMAT.match(reported):
         return HttpResponseBadRequest("content_version must be 1 to 64 lower-case hexadecimal digits.")
-    kiosk = Kiosk.objects.filter(slug=slug).only("pk", "exhibit_id", "default_language", "idle_timeout").first()
+    kiosk = (
+        Kiosk.objects.filter(slug=slug).only("pk", "exhibit_id", "default_language", "idle_timeout").first()
+    )
     if kiosk is None:
         raise Http404("No such kiosk.")
     now = timezone.now()

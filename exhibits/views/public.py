@@ -64,7 +64,9 @@ class EventDetailView(VisitorMixin, DetailView):
             figures=self.visible(event.figures.all()),
             place=event.place if event.place and (event.place.is_published or self.shows_drafts()) else None,
             json_ld=event_json_ld(
-                event, url=self.request.build_absolute_uri(self.request.path), language=self.request.LANGUAGE_CODE
+                event,
+                url=self.request.build_absolute_uri(self.request.path),
+                language=self.request.LANGUAGE_CODE,
             ),
             **kwargs,
         )
@@ -83,7 +85,9 @@ class FigureDetailView(VisitorMixin, DetailView):
         return super().get_context_data(
             events=self.visible(figure.events.all()).chronological(),
             json_ld=person_json_ld(
-                figure, url=self.request.build_absolute_uri(self.request.path), language=self.request.LANGUAGE_CODE
+                figure,
+                url=self.request.build_absolute_uri(self.request.path),
+                language=self.request.LANGUAGE_CODE,
             ),
             **kwargs,
         )
@@ -146,11 +150,19 @@ class SearchView(VisitorMixin, TemplateView):
         language = self.request.LANGUAGE_CODE
         sections = [
             ("events", Event.objects.all(), [f"title_{language}", f"summary_{language}"]),
-            ("figures", Figure.objects.all(), [*_every_language("name"), "other_names", f"role_{language}",
-                                               f"biography_{language}"]),
+            (
+                "figures",
+                Figure.objects.all(),
+                [*_every_language("name"), "other_names", f"role_{language}", f"biography_{language}"],
+            ),
             ("places", Place.objects.all(), [*_every_language("name"), f"description_{language}"]),
-            ("panels", self.visible(Panel.objects.filter(exhibit__in=self.visible(Exhibit.objects.all())))
-             .select_related("exhibit"), [f"title_{language}", f"body_{language}"]),
+            (
+                "panels",
+                self.visible(
+                    Panel.objects.filter(exhibit__in=self.visible(Exhibit.objects.all()))
+                ).select_related("exhibit"),
+                [f"title_{language}", f"body_{language}"],
+            ),
         ]
         results = {
             name: list(search.matching(self.visible(queryset), fields, words)[: self.limit])

@@ -38,7 +38,9 @@ class Command(BaseCommand):
             port = free_port()
             server = self.serve(env, port, workers)
             try:
-                self.measure(port, requests=requests, seconds=seconds, concurrency=concurrency, workers=workers)
+                self.measure(
+                    port, requests=requests, seconds=seconds, concurrency=concurrency, workers=workers
+                )
             finally:
                 server.terminate()
                 server.wait(timeout=15)
@@ -60,7 +62,11 @@ class Command(BaseCommand):
         steps = [
             ["migrate", "--noinput", "-v", "0"],
             ["collectstatic", "--noinput", "-v", "0"],
-            ["shell", "-c", "from exhibits.sample import build_sample_exhibit; build_sample_exhibit(panels=12)"],
+            [
+                "shell",
+                "-c",
+                "from exhibits.sample import build_sample_exhibit; build_sample_exhibit(panels=12)",
+            ],
         ]
         self.stdout.write("Preparing a throwaway database with a 12-panel exhibit …")
         for step in steps:
@@ -69,9 +75,18 @@ class Command(BaseCommand):
     def serve(self, env, port, workers):
         gunicorn = Path(sys.executable).parent / "gunicorn"
         server = subprocess.Popen(
-            [str(gunicorn), "museum.wsgi", "--bind", f"{HOST}:{port}", "--workers", str(workers),
-             "--log-level", "warning"],
-            env=env, cwd=settings.BASE_DIR,
+            [
+                str(gunicorn),
+                "museum.wsgi",
+                "--bind",
+                f"{HOST}:{port}",
+                "--workers",
+                str(workers),
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+            cwd=settings.BASE_DIR,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -107,8 +122,10 @@ class Command(BaseCommand):
         baseline = statistics.mean(rate for name, rate, *_ in results if name.startswith("minimal"))
         for name, rate, p50, p99 in results:
             self.stdout.write(f"{name:<28}{rate:>9.0f}{p50:>9.1f}{p99:>9.1f}{rate / baseline:>8.2f}")
-        self.stdout.write("\nRatios are to the mean of the two minimal-view runs. Targets: exhibit uncached "
-                          "≥ 0.15, from cache or 304 ≥ 0.7.")
+        self.stdout.write(
+            "\nRatios are to the mean of the two minimal-view runs. Targets: exhibit uncached "
+            "≥ 0.15, from cache or 304 ≥ 0.7."
+        )
 
 
 def free_port():
