@@ -5,6 +5,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils import formats
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 PARTIAL_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
@@ -43,3 +44,34 @@ def format_partial_date(value):
         return str(year)
     date = datetime.date(year, month, day or 1)
     return formats.date_format(date, "DATE_FORMAT" if day else "YEAR_MONTH_FORMAT")
+
+
+def format_event_time(event, language):
+    """The time of day of an event as precisely as it is known, in `language`, or ""."""
+    label = getattr(event, f"time_label_{language}", "") or ""
+    if label or not event.start_time:
+        return label
+    if language == "hu":  # Hungarian says the time with a suffix: "20 órakor", "20 óra 15 perckor"
+        hour, minute = event.start_time.hour, event.start_time.minute
+        return f"{hour} óra {minute} perckor" if minute else f"{hour} órakor"
+    return formats.time_format(event.start_time, "P")
+
+
+def format_event_when(event):
+    """When an event happened, in the active language and only as precisely as it is known.
+
+    "1956. október 23., este 8 órakor" / "23 October 1956, 8 p.m."; a time label written by
+    the curator wins over the bare time, and is never borrowed from the other language.
+    """
+    language = (get_language() or "hu").split("-")[0]
+    when = formats.date_format(event.start_date, "DATE_FORMAT")
+    time = format_event_time(event, language)
+    if time:
+        when = f"{when}, {time}"
+    if event.end_date and event.end_date != event.start_date:
+        when = f"{when} – {formats.date_format(event.end_date, 'DATE_FORMAT')}"
+    if event.is_approximate:
+        when = gettext("about %(when)s") % {"when": when}
+    if event.is_uncertain:
+        when = gettext("%(when)s (uncertain)") % {"when": when}
+    return when

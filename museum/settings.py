@@ -58,11 +58,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "adminsortable2",
+    "django_filters",
     "exhibits",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Serves the bundled fonts, styles and scripts itself: kiosks and galleries may have no CDN.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -137,6 +140,12 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
+# Hashed, compressed file names in production (run `manage.py collectstatic`); with DEBUG on,
+# WhiteNoise serves the files straight from the apps.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
@@ -148,6 +157,12 @@ TARLO_WORD_LIMITS = {
     "body": (20, 150),
     "introduction": (0, 300),
 }
+
+# The public site and kiosks: how long a rendered published page is kept in the cache. Every
+# cache key carries the content version, so publishing a change is visible at once anyway.
+TARLO_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# A kiosk's heartbeat is written at most this often; more frequent calls only read.
+TARLO_KIOSK_HEARTBEAT_SECONDS = 10
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)

@@ -1,11 +1,18 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+
+from exhibits.urls import kiosk_patterns
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("kiosk/", include(kiosk_patterns)),
 ]
+
+# The public site: /hu/… and /en/…; "/" is redirected to the visitor's language.
+urlpatterns += i18n_patterns(path("", include("exhibits.urls")))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

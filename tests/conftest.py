@@ -1,11 +1,20 @@
 import datetime
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from exhibits.i18n import compile_catalogues
 from exhibits.models import Event, Exhibit, Figure, Panel, Place, Status
 
 compile_catalogues()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Start every test in the source language: requests leave their language active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -8,3 +8,7 @@ os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 from museum.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast test logins
+
+# Tests render pages without running collectstatic first.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+STATIC_ROOT = None  # nothing collected: WhiteNoise has no folder to watch

@@ -27,7 +27,9 @@ def test_every_interface_string_has_a_hungarian_translation():
 
 def test_translations_keep_every_placeholder():
     for entry in catalogue().translated_entries():
-        assert sorted(PLACEHOLDER.findall(entry.msgid)) == sorted(PLACEHOLDER.findall(entry.msgstr)), entry.msgid
+        translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        for translated in translations:
+            assert sorted(set(PLACEHOLDER.findall(entry.msgid))) == sorted(set(PLACEHOLDER.findall(translated))), entry.msgid
 
 
 @pytest.mark.skipif(not shutil.which("xgettext"), reason="GNU gettext is not installed")

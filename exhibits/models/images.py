@@ -37,6 +37,8 @@ class Image(Translated):
         help_text=_("0 is the top edge, 1 the bottom."),
     )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    # Pages showing the image are revalidated when its texts change (see exhibits.content).
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("image")

@@ -1,0 +1,89 @@
+"""What the public site and kiosks read: content versions and whole exhibits in few queries."""
+
+import datetime
+import hashlib
+
+from django.db import connection
+from django.db.models import Prefetch, Q
+from django.utils.dateparse import parse_datetime
+
+from .models import Event, Exhibit, Figure, Image, Panel, Place
+
+VERSIONED_MODELS = [Exhibit, Panel, Event, Figure, Place, Image]
+
+
+def content_version():
+    """Return (version, last_modified) of everything visitors can see, in one query.
+
+    The version is a digest of each content table's row count and latest change, so any
+    save, publication or deletion changes it, on every app server at once: it is read from
+    the database, never kept in a process.
+    """
+    quote = connection.ops.quote_name
+    sql = " UNION ALL ".join(
+        f"SELECT {index}, COUNT(*), MAX({quote('updated_at')}) FROM {quote(model._meta.db_table)}"
+        for index, model in enumerate(VERSIONED_MODELS)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        rows = sorted(cursor.fetchall())
+    digest = hashlib.sha256(repr(rows).encode()).hexdigest()[:32]
+    changes = [_as_datetime(last) for _, _, last in rows if last is not None]
+    return digest, max(changes, default=None)
+
+
+def _as_datetime(value):
+    if isinstance(value, str):  # SQLite returns text
+        value = parse_datetime(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=datetime.UTC)
+    return value
+
+
+def visible(queryset, *, drafts):
+    """All of `queryset` when previewing drafts, else only its published rows."""
+    return queryset if drafts else queryset.published()
+
+
+def panels_of(exhibit, *, drafts=False):
+    """The exhibit's panels in order, with their image, events, figures and places: 4 queries."""
+    return (
+        visible(exhibit.panels.all(), drafts=drafts)
+        .select_related("image")
+        .order_by("order", "pk")
+        .prefetch_related(
+            Prefetch("events", queryset=visible(Event.objects.all(), drafts=drafts).chronological()),
+            Prefetch("figures", queryset=visible(Figure.objects.all(), drafts=drafts)),
+            Prefetch("places", queryset=visible(Place.objects.all(), drafts=drafts)),
+        )
+    )
+
+
+def events_of(exhibit, *, drafts=False):
+    """The events of the exhibit's period and those its panels mention, in date order."""
+    return (
+        visible(Event.objects.all(), drafts=drafts)
+        .filter(Q(start_date__range=(exhibit.period_start, exhibit.period_end)) | Q(panels__exhibit=exhibit))
+        .distinct()
+        .select_related("place")
+        .chronological()
+    )
+
+
+def figures_of(exhibit, events, *, drafts=False):
+    """The people the exhibit's panels or events mention, with their portraits."""
+    return (
+        visible(Figure.objects.all(), drafts=drafts)
+        .filter(Q(panels__exhibit=exhibit) | Q(events__in=events))
+        .distinct()
+        .select_related("portrait")
+    )
+
+
+def places_of(exhibit, events, *, drafts=False):
+    """The places the exhibit's panels or events mention."""
+    return (
+        visible(Place.objects.all(), drafts=drafts)
+        .filter(Q(panels__exhibit=exhibit) | Q(events__in=events))
+        .distinct()
+    )

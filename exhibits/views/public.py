@@ -1,0 +1,181 @@
+"""The public web site: /hu/… and /en/…."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterView
+
+from .. import search
+from ..content import panels_of, visible
+from ..filters import EventFilter
+from ..jsonld import event_json_ld, person_json_ld
+from ..models import Event, Exhibit, Figure, Panel, Place
+from .caching import published_page, shows_drafts
+
+
+class VisitorMixin:
+    """Published content only, or drafts too for staff previewing with ?preview."""
+
+    def shows_drafts(self):
+        return shows_drafts(self.request)
+
+    def visible(self, queryset):
+        return visible(queryset, drafts=self.shows_drafts())
+
+    def get_context_data(self, **kwargs):
+        is_preview = self.shows_drafts()
+        # Links carry ?preview on so that staff can follow them to other drafts.
+        preview_query = "?preview" if is_preview else ""
+        return super().get_context_data(is_preview=is_preview, preview_query=preview_query, **kwargs)
+
+
+@method_decorator(published_page, name="dispatch")
+class HomeView(VisitorMixin, ListView):
+    template_name = "exhibits/home.html"
+    context_object_name = "exhibits"
+
+    def get_queryset(self):
+        return self.visible(Exhibit.objects.select_related("image")).order_by("-period_start", "pk")
+
+
+@method_decorator(published_page, name="dispatch")
+class ExhibitDetailView(VisitorMixin, DetailView):
+    template_name = "exhibits/exhibit_detail.html"
+
+    def get_queryset(self):
+        return self.visible(Exhibit.objects.select_related("image"))
+
+    def get_context_data(self, **kwargs):
+        panels = panels_of(self.object, drafts=self.shows_drafts())
+        return super().get_context_data(panels=panels, **kwargs)
+
+
+@method_decorator(published_page, name="dispatch")
+class EventDetailView(VisitorMixin, DetailView):
+    template_name = "exhibits/event_detail.html"
+
+    def get_queryset(self):
+        return self.visible(Event.objects.select_related("place"))
+
+    def get_context_data(self, **kwargs):
+        event = self.object
+        return super().get_context_data(
+            figures=self.visible(event.figures.all()),
+            place=event.place if event.place and (event.place.is_published or self.shows_drafts()) else None,
+            json_ld=event_json_ld(
+                event,
+                url=self.request.build_absolute_uri(self.request.path),
+                language=self.request.LANGUAGE_CODE,
+            ),
+            **kwargs,
+        )
+
+
+@method_decorator(published_page, name="dispatch")
+class FigureDetailView(VisitorMixin, DetailView):
+    template_name = "exhibits/figure_detail.html"
+    context_object_name = "figure"
+
+    def get_queryset(self):
+        return self.visible(Figure.objects.select_related("portrait"))
+
+    def get_context_data(self, **kwargs):
+        figure = self.object
+        return super().get_context_data(
+            events=self.visible(figure.events.all()).chronological(),
+            json_ld=person_json_ld(
+                figure,
+                url=self.request.build_absolute_uri(self.request.path),
+                language=self.request.LANGUAGE_CODE,
+            ),
+            **kwargs,
+        )
+
+
+@method_decorator(published_page, name="dispatch")
+class PlaceDetailView(VisitorMixin, DetailView):
+    template_name = "exhibits/place_detail.html"
+    context_object_name = "place"
+
+    def get_queryset(self):
+        return self.visible(Place.objects.all())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            events=self.visible(self.object.events.all()).chronological(), **kwargs
+        )
+
+
+@method_decorator(published_page, name="dispatch")
+class TimelineView(VisitorMixin, FilterView):
+    template_name = "exhibits/timeline.html"
+    filterset_class = EventFilter
+    context_object_name = "events"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return self.visible(Event.objects.select_related("place")).chronological()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["filter_query"] = query.urlencode()
+        context["json_ld"] = [
+            event_json_ld(
+                event,
+                url=self.request.build_absolute_uri(event_path(event)),
+                language=self.request.LANGUAGE_CODE,
+            )
+            for event in context["events"]
+        ]
+        return context
+
+
+def event_path(event):
+    return reverse("exhibits:event-detail", kwargs={"slug": event.slug})
+
+
+@method_decorator(published_page, name="dispatch")
+class SearchView(VisitorMixin, TemplateView):
+    """Events, people, places and panels matching every word, accents and case ignored."""
+
+    template_name = "exhibits/search.html"
+    limit = 20
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.get("q", "").strip()
+        words = search.terms(query)
+        language = self.request.LANGUAGE_CODE
+        sections = [
+            ("events", Event.objects.all(), [f"title_{language}", f"summary_{language}"]),
+            (
+                "figures",
+                Figure.objects.all(),
+                [*_every_language("name"), "other_names", f"role_{language}", f"biography_{language}"],
+            ),
+            ("places", Place.objects.all(), [*_every_language("name"), f"description_{language}"]),
+            (
+                "panels",
+                self.visible(
+                    Panel.objects.filter(exhibit__in=self.visible(Exhibit.objects.all()))
+                ).select_related("exhibit"),
+                [f"title_{language}", f"body_{language}"],
+            ),
+        ]
+        results = {
+            name: list(search.matching(self.visible(queryset), fields, words)[: self.limit])
+            for name, queryset, fields in sections
+        }
+        return super().get_context_data(
+            query=query,
+            is_too_long=len(query) > search.MAX_QUERY_LENGTH,
+            results=results,
+            has_results=any(results.values()),
+            **kwargs,
+        )
+
+
+def _every_language(field):
+    return [f"{field}_{code}" for code, _name in settings.LANGUAGES]

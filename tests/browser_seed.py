@@ -1,0 +1,40 @@
+"""Prepare the database of a browser-test server: `python -m tests.browser_seed setup|publish`.
+
+Runs in its own process with the server's DATABASE_URL and MEDIA_ROOT, so that the tests
+never write to the database a running server uses from inside the test process.
+"""
+
+import os
+import sys
+
+import django
+
+
+def setup():
+    from django.core.management import call_command
+
+    from tests import factories
+
+    call_command("migrate", interactive=False, verbosity=0)
+    exhibit = factories.exhibit(slug="forradalom", image=factories.image())
+    for number in range(1, 4):
+        factories.linked_panel(
+            exhibit,
+            code=f"56-0{number}",
+            title_hu=f"Magyar tabló {number}",
+            title_en=f"English panel {number}",
+        )
+    factories.kiosk(exhibit, slug="terem-1", idle_timeout=15, default_language="hu")
+
+
+def publish():
+    from exhibits.models import Exhibit
+    from tests import factories
+
+    factories.panel(Exhibit.objects.get(slug="forradalom"), code="56-99", title_hu="Frissen közzétett tabló")
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+    django.setup()
+    {"setup": setup, "publish": publish}[sys.argv[1]]()
