@@ -1,6 +1,9 @@
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
+from . import locking
+from .history import is_tracked
+from .models import Draft
 from .models.common import Translated
 from .translation_state import note_translations
 
@@ -11,3 +14,15 @@ def keep_translation_records(sender, instance, raw, **kwargs):
         return
     previous = sender._base_manager.filter(pk=instance.pk).first() if instance.pk else None
     note_translations(instance, previous)
+
+
+@receiver(post_save)
+def raise_edit_version(sender, instance, raw, **kwargs):
+    """Whoever saves (admin, import, command), forms opened before can no longer save over it."""
+    if raw:
+        return
+    if isinstance(instance, Draft):
+        if instance.content_object is not None:
+            locking.bump(instance.content_object)
+    elif is_tracked(sender):
+        locking.bump(instance)

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "adminsortable2",
+    "simple_history",
     "exhibits",
 ]
 
@@ -70,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records who made each change in the history (exhibits.history).
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "museum.urls"
@@ -147,6 +150,18 @@ TARLO_WORD_LIMITS = {
     "title": (1, 7),
     "body": (20, 150),
     "introduction": (0, 300),
+}
+
+# Uploaded images: what is accepted, and the sizes made from each (exhibits.images).
+TARLO_IMAGE_MAX_BYTES = int(os.environ.get("TARLO_IMAGE_MAX_BYTES", 25 * 1024 * 1024))
+TARLO_IMAGE_MAX_PIXELS = int(os.environ.get("TARLO_IMAGE_MAX_PIXELS", 60_000_000))
+TARLO_IMAGE_MAX_SIDE = int(os.environ.get("TARLO_IMAGE_MAX_SIDE", 12_000))
+TARLO_IMAGE_RENDITIONS = {
+    "thumbnail": 320,
+    "medium": 800,
+    "large": 1280,
+    "kiosk": 1920,
+    "print": 3500,
 }
 
 if not DEBUG:

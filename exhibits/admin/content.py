@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from ..models import Event, Figure, Place
+from .workflow import WorkflowAdminMixin
 
 
 @admin.register(Place)
-class PlaceAdmin(TranslationAdmin):
+class PlaceAdmin(WorkflowAdminMixin, TranslationAdmin):
     list_display = ["name", "latitude", "longitude", "status"]
     list_filter = ["status"]
     search_fields = ["name_hu", "name_en", "slug"]
@@ -19,7 +20,7 @@ class PlaceAdmin(TranslationAdmin):
 
 
 @admin.register(Figure)
-class FigureAdmin(TranslationAdmin):
+class FigureAdmin(WorkflowAdminMixin, TranslationAdmin):
     list_display = ["name", "role", "life_dates", "status"]
     list_filter = ["status"]
     search_fields = ["name_hu", "name_en", "sort_name_hu", "sort_name_en", "other_names", "slug"]
@@ -37,7 +38,7 @@ class FigureAdmin(TranslationAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(TranslationAdmin):
+class EventAdmin(WorkflowAdminMixin, TranslationAdmin):
     list_display = ["title", "start_date", "time_label", "category", "place", "status"]
     list_filter = ["status", "category", "precision", ("start_date", admin.DateFieldListFilter)]
     list_select_related = ["place"]

@@ -7,6 +7,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from .. import markup
 from ..models import Exhibit, Panel
+from .workflow import WorkflowAdminMixin, WorkflowInlineMixin
 
 
 @admin.display(description=_("words"))
@@ -21,7 +22,7 @@ def body_word_counts(panel):
     )
 
 
-class PanelInline(SortableStackedInline, TranslationStackedInline):
+class PanelInline(WorkflowInlineMixin, SortableStackedInline, TranslationStackedInline):
     model = Panel
     extra = 0
     show_change_link = True
@@ -39,7 +40,7 @@ class PanelInline(SortableStackedInline, TranslationStackedInline):
 
 
 @admin.register(Exhibit)
-class ExhibitAdmin(SortableAdminBase, TranslationAdmin):
+class ExhibitAdmin(WorkflowAdminMixin, SortableAdminBase, TranslationAdmin):
     list_display = ["title", "period_start", "period_end", "panel_count", "status"]
     list_filter = ["status"]
     search_fields = ["title_hu", "title_en", "slug"]
@@ -58,7 +59,7 @@ class ExhibitAdmin(SortableAdminBase, TranslationAdmin):
 
 
 @admin.register(Panel)
-class PanelAdmin(TranslationAdmin):
+class PanelAdmin(WorkflowAdminMixin, TranslationAdmin):
     list_display = ["code", "title", "exhibit", body_word_counts, "status"]
     list_display_links = ["code", "title"]
     list_filter = ["status", "exhibit"]

@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from ..models import Image, Source
+from .workflow import WorkflowAdminMixin
 
 
 @admin.register(Image)
-class ImageAdmin(TranslationAdmin):
+class ImageAdmin(WorkflowAdminMixin, TranslationAdmin):
     list_display = ["thumbnail", "__str__", "credit", "licence", "created_at"]
     list_display_links = ["thumbnail", "__str__"]
     search_fields = ["alt_text_hu", "alt_text_en", "caption_hu", "caption_en", "credit"]
@@ -28,7 +29,7 @@ class ImageAdmin(TranslationAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "slug", "url"]
     search_fields = ["citation", "slug", "note"]
     prepopulated_fields = {"slug": ["citation"]}

@@ -5,10 +5,14 @@ from .figures import Figure
 from .images import Image
 from .kiosks import Kiosk
 from .places import Place
+from .renditions import Rendition
 from .sources import Source
+from .workflow import Draft, EditVersion, PublicationRecord
 
 __all__ = [
     "Category",
+    "Draft",
+    "EditVersion",
     "Event",
     "Exhibit",
     "Figure",
@@ -18,7 +22,9 @@ __all__ = [
     "Place",
     "Precision",
     "Publishable",
+    "PublicationRecord",
     "PublishableQuerySet",
+    "Rendition",
     "Source",
     "Status",
 ]
