@@ -1,9 +1,10 @@
+from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
-from . import locking
+from . import images, locking
 from .history import is_tracked
-from .models import Draft
+from .models import Draft, Image
 from .models.common import Translated
 from .translation_state import note_translations
 
@@ -26,3 +27,10 @@ def raise_edit_version(sender, instance, raw, **kwargs):
             locking.bump(instance.content_object)
     elif is_tracked(sender):
         locking.bump(instance)
+
+
+@receiver(post_save, sender=Image)
+def make_renditions(sender, instance, raw, **kwargs):
+    """Resize once, after the upload is committed, rather than on the first page that shows it."""
+    if not raw and instance.file:
+        transaction.on_commit(lambda: images.ensure_renditions(instance))

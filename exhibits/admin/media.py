@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from ..forms import SafeImageField
 from ..models import Image, Source
 from .workflow import WorkflowAdminMixin
 
@@ -14,6 +15,7 @@ class ImageAdmin(WorkflowAdminMixin, TranslationAdmin):
     list_display_links = ["thumbnail", "__str__"]
     search_fields = ["alt_text_hu", "alt_text_en", "caption_hu", "caption_en", "credit"]
     readonly_fields = ["thumbnail", "width", "height"]
+    formfield_overrides = {models.ImageField: {"form_class": SafeImageField}}
     fieldsets = [
         (None, {"fields": ["file", "thumbnail", ("width", "height")]}),
         (_("Description"), {"fields": ["alt_text", "caption"]}),

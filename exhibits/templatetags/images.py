@@ -1,0 +1,34 @@
+from django import template
+
+from .. import images
+
+register = template.Library()
+
+
+@register.inclusion_tag("exhibits/_responsive_image.html")
+def responsive_image(image, sizes="100vw", css_class=""):
+    """Render `image` as <picture> with WebP and fallback srcsets and alt text in the active language."""
+    if image is None or not image.file:
+        return {"image": None}
+    renditions = images.ensure_renditions(image)
+    by_format = {}
+    for rendition in sorted(renditions, key=lambda item: item.width):
+        by_format.setdefault(rendition.format, []).append(rendition)
+    fallback_format = next((name for name in by_format if name != "WEBP"), "WEBP")
+    fallback = by_format.get(fallback_format, [])
+    largest = fallback[-1] if fallback else None
+    return {
+        "image": image,
+        "sizes": sizes,
+        "css_class": css_class,
+        "webp_srcset": srcset(by_format.get("WEBP", [])) if fallback_format != "WEBP" else "",
+        "srcset": srcset(fallback),
+        "src": (fallback[min(1, len(fallback) - 1)].file.url if fallback else image.file.url),
+        "width": largest.width if largest else image.width,
+        "height": largest.height if largest else image.height,
+        "object_position": f"{image.focal_point_x * 100:g}% {image.focal_point_y * 100:g}%",
+    }
+
+
+def srcset(renditions):
+    return ", ".join(f"{rendition.file.url} {rendition.width}w" for rendition in renditions)
