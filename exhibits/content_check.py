@@ -11,6 +11,7 @@ import re
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext as _
+from modeltranslation.translator import NotRegistered
 from modeltranslation.utils import build_localized_fieldname
 
 from . import markup
@@ -77,8 +78,15 @@ def finding(severity, obj, field, language, message, code):
     return Finding(severity, obj, field, language, message, code)
 
 
+def translated(model):
+    try:
+        return translated_fields(model)
+    except NotRegistered:
+        return []
+
+
 def check_translations(obj):
-    for field in translated_fields(type(obj)):
+    for field in translated(type(obj)):
         for language in target_languages():
             current = state(obj, field, language)
             if current == TranslationState.MISSING:
@@ -109,7 +117,7 @@ def check_word_limits(obj):
 
 
 def check_punctuation(obj):
-    for field in translated_fields(type(obj)):
+    for field in translated(type(obj)):
         for language in languages():
             text = text_of(obj, field, language)
             if text:

@@ -168,12 +168,16 @@ def make_rendition(image, source, spec, width, image_format):
     output = io.BytesIO()
     resized.save(output, format=image_format, **SAVE_OPTIONS[image_format])
     stem = PurePosixPath(image.file.name).stem
-    rendition = Rendition(image=image, spec=spec, format=image_format, source_name=image.file.name)
+    rendition = Rendition(
+        image=image, spec=spec, format=image_format, source_name=image.file.name, width=width, height=height
+    )
     rendition.file.save(f"{image.pk}/{stem}-{spec}.{EXTENSIONS[image_format]}", ContentFile(output.getvalue()), save=False)
     try:
         with transaction.atomic():
             rendition.save()
-    except IntegrityError:  # another process made it meanwhile: keep theirs
+    except IntegrityError:
         rendition.file.delete(save=False)
-        return None
+        if Rendition.objects.filter(image=image, spec=spec, format=image_format).exists():
+            return None  # another process made it meanwhile: keep theirs
+        raise
     return rendition

@@ -8,6 +8,8 @@
 - every change is kept in the history (django-simple-history), with a readable diff and revert.
 """
 
+import copy
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
@@ -415,7 +417,10 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method != "POST":
-            return super().history_form_view(request, object_id, version_id, extra_context)
+            # simple-history reads prepopulated_fields directly; a read-only slug must not be in it.
+            view = copy.copy(self)
+            view.prepopulated_fields = self.get_prepopulated_fields(request)
+            return SimpleHistoryAdmin.history_form_view(view, request, object_id, version_id, extra_context)
         obj = self.workflow_object(request, object_id)
         historical = get_object_or_404(type(obj).history, pk=version_id, id=obj.pk)
         try:

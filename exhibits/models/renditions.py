@@ -13,7 +13,7 @@ class Rendition(models.Model):
     source_name = models.CharField(
         _("made from"), max_length=300, help_text=_("The image file this was made from.")
     )
-    file = models.ImageField(_("file"), upload_to="renditions/", width_field="width", height_field="height")
+    file = models.ImageField(_("file"), upload_to="renditions/")
     width = models.PositiveIntegerField(_("width"))
     height = models.PositiveIntegerField(_("height"))
 
