@@ -72,7 +72,7 @@ def last_change(obj):
     candidates = []
     history = getattr(type(obj), "history", None)
     if history is not None:
-        record = history.filter(pk=obj.pk).select_related("history_user").order_by("-history_date").first()
+        record = history.filter(**{obj._meta.pk.attname: obj.pk}).select_related("history_user").order_by("-history_date").first()
         if record:
             candidates.append((record.history_date, record.history_user))
     draft = drafts.pending_draft(obj)
