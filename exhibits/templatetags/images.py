@@ -10,7 +10,10 @@ def responsive_image(image, sizes="100vw", css_class=""):
     """Render `image` as <picture> with WebP and fallback srcsets and alt text in the active language."""
     if image is None or not image.file:
         return {"image": None}
-    renditions = images.ensure_renditions(image)
+    try:
+        renditions = images.ensure_renditions(image)
+    except OSError:  # the file is gone or unreadable: show it plainly rather than break the page
+        renditions = []
     by_format = {}
     for rendition in sorted(renditions, key=lambda item: item.width):
         by_format.setdefault(rendition.format, []).append(rendition)
