@@ -113,7 +113,7 @@ def test_the_command_passes_a_clean_exhibit(good_panel, capsys):
     good_panel.exhibit.introduction_hu = ""
     call_command("check_content", good_panel.exhibit.slug)
 
-    assert "0 error" in capsys.readouterr().out
+    assert "0 hiba" in capsys.readouterr().out
 
 
 def test_the_command_names_an_unknown_exhibit(db):

@@ -107,7 +107,7 @@ def test_the_admin_refuses_a_disguised_file_with_a_clear_error(staff_client):
         {"file": upload("photo.png", png_declaring(30_000, 30_000)), "focal_point_x": "0.5", "focal_point_y": "0.5"},
     )
 
-    assert "megapixels" in str(response.context["adminform"].form.errors["file"])
+    assert "megapixel" in str(response.context["adminform"].form.errors["file"])
     assert not Image.objects.exists()
 
 

@@ -143,7 +143,7 @@ def test_a_translator_changes_english_text_but_not_the_hungarian_source(translat
     page = translator_client.get(reverse("admin:exhibits_panel_change", args=[panel.pk]))
     form = page.context["adminform"].form
     assert "body_en" in form.fields and "body_hu" not in form.fields and "exhibit" not in form.fields
-    assert "You can change the translations only" in page.content.decode()
+    assert "Csak a fordításokat módosíthatja" in page.content.decode()
 
     response = translator_client.post(
         reverse("admin:exhibits_panel_change", args=[panel.pk]),

@@ -55,7 +55,7 @@ def test_the_admin_form_shows_the_draft_and_its_difference_from_the_published_te
     assert page.context["adminform"].form.initial["title_hu"] == "Új cím"
     html = page.content.decode()
     assert "<del>A Bem téren</del>" in html and "<ins>Új cím</ins>" in html
-    assert "Visitors see the published version" in html
+    assert "A látogatók a közzétett változatot látják" in html
 
 
 def test_publishing_applies_the_draft_at_once_and_records_who_did_it(curator, publisher, live_panel, curator_client):
@@ -88,8 +88,8 @@ def test_publishing_is_refused_while_the_check_finds_errors_and_the_page_says_wh
     panel.refresh_from_db()
     assert panel.status == Status.DRAFT
     html = response.content.decode()
-    assert "Not published: the content check found" in html
-    assert "The translation is missing." in html
+    assert "Nincs közzétéve: a tartalomellenőrzés" in html
+    assert "Hiányzik a fordítás." in html
 
 
 def test_a_publisher_overrides_the_check_with_a_reason_that_is_kept(publisher, panel):
@@ -102,7 +102,7 @@ def test_a_publisher_overrides_the_check_with_a_reason_that_is_kept(publisher, p
 
 
 def test_a_curator_cannot_publish_through_the_service(curator, panel):
-    with pytest.raises(services.Refused, match="Only a publisher can publish"):
+    with pytest.raises(services.Refused, match="Csak közzétevő"):
         services.publish(obj=panel, user=curator, override_reason="mindegy")
 
 
@@ -119,7 +119,7 @@ def test_the_publish_action_on_the_list_says_which_objects_were_refused_and_why(
         follow=True,
     )
 
-    assert "Not published: the content check found" in response.content.decode()
+    assert "Nincs közzétéve: a tartalomellenőrzés" in response.content.decode()
     panel.refresh_from_db()
     assert panel.status == Status.DRAFT
 
