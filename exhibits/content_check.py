@@ -6,7 +6,6 @@ a publisher overrides them with a reason; warnings are for the curator to judge.
 """
 
 import dataclasses
-import re
 
 from django.conf import settings
 from django.db import models
@@ -90,11 +89,17 @@ def check_translations(obj):
         for language in target_languages():
             current = state(obj, field, language)
             if current == TranslationState.MISSING:
-                yield finding(Severity.ERROR, obj, field, language, _("The translation is missing."), "missing")
+                yield finding(
+                    Severity.ERROR, obj, field, language, _("The translation is missing."), "missing"
+                )
             elif current == TranslationState.STALE:
                 yield finding(
-                    Severity.WARNING, obj, field, language,
-                    _("The source text changed since this was translated."), "stale",
+                    Severity.WARNING,
+                    obj,
+                    field,
+                    language,
+                    _("The source text changed since this was translated."),
+                    "stale",
                 )
 
 
@@ -130,7 +135,9 @@ def punctuation_findings(obj, field, language, text):
     if wrong:
         expected = "".join(f"{opening}…{closing}" for opening, closing in rules["pairs"][:1])
         message = _("Wrong quotation marks %(wrong)s: %(language)s text uses %(expected)s.") % {
-            "wrong": " ".join(wrong), "language": language, "expected": expected,
+            "wrong": " ".join(wrong),
+            "language": language,
+            "expected": expected,
         }
         yield finding(Severity.ERROR, obj, field, language, message, "wrong_quotes")
     for opening, closing in [*rules["pairs"], *BRACKETS]:
@@ -199,7 +206,9 @@ def check_period(obj):
     for event in obj.events.all():
         if not exhibit.period_start <= event.start_date <= exhibit.period_end:
             message = _("“%(event)s” is dated outside the exhibit's period (%(start)s – %(end)s).") % {
-                "event": event, "start": exhibit.period_start, "end": exhibit.period_end,
+                "event": event,
+                "start": exhibit.period_start,
+                "end": exhibit.period_end,
             }
             yield finding(Severity.ERROR, obj, "events", "", message, "outside_period")
 

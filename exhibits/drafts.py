@@ -47,7 +47,9 @@ def snapshot(obj, m2m=None):
     values = {field.attname: _plain(field.value_from_object(obj)) for field in drafted_fields(type(obj))}
     for field in drafted_m2m_fields(type(obj)):
         if m2m is not None and field.name in m2m:
-            values[field.name] = sorted(item if isinstance(item, int) else item.pk for item in m2m[field.name])
+            values[field.name] = sorted(
+                item if isinstance(item, int) else item.pk for item in m2m[field.name]
+            )
         else:
             values[field.name] = sorted(getattr(obj, field.name).values_list("pk", flat=True))
     return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
@@ -141,8 +143,13 @@ def draft_changes(obj):
             continue
         before, after = _display(field, live.get(key)), _display(field, draft.data[key])
         changes.append(
-            {"field": field.name, "label": field.verbose_name, "live": before, "draft": after,
-             "diff": word_diff(before, after)}
+            {
+                "field": field.name,
+                "label": field.verbose_name,
+                "live": before,
+                "draft": after,
+                "diff": word_diff(before, after),
+            }
         )
     return changes
 

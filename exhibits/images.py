@@ -48,7 +48,8 @@ def read_header(file):
         raise too_many_pixels() from error
     except (OSError, SyntaxError, ValueError) as error:
         raise ValidationError(
-            _("This file is not an image that can be read. Upload a JPEG, PNG or WebP file."), code="not_an_image"
+            _("This file is not an image that can be read. Upload a JPEG, PNG or WebP file."),
+            code="not_an_image",
         ) from error
     finally:
         file.seek(0)
@@ -75,7 +76,10 @@ def validate_upload(file):
         raise ValidationError(
             _("The file is %(size)s; the limit is %(limit)s."),
             code="too_large",
-            params={"size": filesizeformat(file.size), "limit": filesizeformat(settings.TARLO_IMAGE_MAX_BYTES)},
+            params={
+                "size": filesizeformat(file.size),
+                "limit": filesizeformat(settings.TARLO_IMAGE_MAX_BYTES),
+            },
         )
     image_format, width, height = read_header(file)
     if image_format not in ACCEPTED_FORMATS:
@@ -162,7 +166,9 @@ def format_of(image):
 
 def make_rendition(image, source, spec, width, image_format):
     height = max(1, round(source.height * width / source.width))
-    resized = source.resize((width, height), PillowImage.Resampling.LANCZOS) if width != source.width else source
+    resized = (
+        source.resize((width, height), PillowImage.Resampling.LANCZOS) if width != source.width else source
+    )
     if image_format == "JPEG" and resized.mode not in {"RGB", "L"}:
         resized = resized.convert("RGB")
     output = io.BytesIO()
@@ -171,7 +177,9 @@ def make_rendition(image, source, spec, width, image_format):
     rendition = Rendition(
         image=image, spec=spec, format=image_format, source_name=image.file.name, width=width, height=height
     )
-    rendition.file.save(f"{image.pk}/{stem}-{spec}.{EXTENSIONS[image_format]}", ContentFile(output.getvalue()), save=False)
+    rendition.file.save(
+        f"{image.pk}/{stem}-{spec}.{EXTENSIONS[image_format]}", ContentFile(output.getvalue()), save=False
+    )
     try:
         with transaction.atomic():
             rendition.save()

@@ -1,8 +1,8 @@
 import datetime
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.core.files.base import ContentFile
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from exhibits import content_check
@@ -21,7 +21,12 @@ def codes(obj):
 @pytest.fixture
 def good_panel(exhibit):
     return Panel.objects.create(
-        exhibit=exhibit, code="56-02", title_hu="A Bem téren", title_en="On Bem Square", body_hu=GOOD_HU, body_en=GOOD_EN
+        exhibit=exhibit,
+        code="56-02",
+        title_hu="A Bem téren",
+        title_en="On Bem Square",
+        body_hu=GOOD_HU,
+        body_en=GOOD_EN,
     )
 
 
@@ -93,7 +98,10 @@ def test_a_link_to_unpublished_content_is_a_warning(good_panel, figure):
 
 def test_an_event_outside_the_exhibits_period_is_an_error(good_panel, place):
     event = Event.objects.create(
-        title_hu="Sztálin halála", slug="sztalin", category="political", start_date=datetime.date(1953, 3, 5),
+        title_hu="Sztálin halála",
+        slug="sztalin",
+        category="political",
+        start_date=datetime.date(1953, 3, 5),
         status=Status.PUBLISHED,
     )
     good_panel.events.add(event)

@@ -21,8 +21,17 @@ def test_every_content_model_keeps_history():
 
 def test_a_change_in_the_admin_is_kept_with_its_author_and_a_readable_diff(curator_client, curator, place):
     url = reverse("admin:exhibits_place_change", args=[place.pk])
-    curator_client.post(url, {"name_hu": "Bem József tér", "name_en": "Bem Square", "slug": place.slug,
-                              "latitude": "47.5101", "longitude": "19.0377", "edit_version": current_version(place)})
+    curator_client.post(
+        url,
+        {
+            "name_hu": "Bem József tér",
+            "name_en": "Bem Square",
+            "slug": place.slug,
+            "latitude": "47.5101",
+            "longitude": "19.0377",
+            "edit_version": current_version(place),
+        },
+    )
 
     page = curator_client.get(reverse("admin:exhibits_place_history", args=[place.pk]))
 
@@ -42,11 +51,15 @@ def test_a_bulk_action_is_kept_in_the_history(publisher_client, publisher, panel
     panel.title_en, panel.body_en = "On Bem Square", "Text."
     panel.save()
 
-    publisher_client.post(reverse("admin:exhibits_panel_changelist"),
-                          {"action": "unpublish_action", "_selected_action": [panel.pk]})
+    publisher_client.post(
+        reverse("admin:exhibits_panel_changelist"),
+        {"action": "unpublish_action", "_selected_action": [panel.pk]},
+    )
     services.publish(obj=panel, user=publisher, override_reason="Rövid szöveg, szándékosan.")
-    publisher_client.post(reverse("admin:exhibits_panel_changelist"),
-                          {"action": "unpublish_action", "_selected_action": [panel.pk]})
+    publisher_client.post(
+        reverse("admin:exhibits_panel_changelist"),
+        {"action": "unpublish_action", "_selected_action": [panel.pk]},
+    )
 
     latest = panel.history.latest()
     assert latest.status == Status.DRAFT and latest.history_user == publisher
@@ -57,7 +70,9 @@ def test_a_curator_reverts_an_unpublished_object_to_an_earlier_version(curator_c
     panel.title_hu = "Elrontott cím"
     panel.save()
 
-    response = curator_client.post(reverse("admin:exhibits_panel_simple_history", args=[panel.pk, first.history_id]))
+    response = curator_client.post(
+        reverse("admin:exhibits_panel_simple_history", args=[panel.pk, first.history_id])
+    )
 
     assert response.status_code == 302
     panel.refresh_from_db()
@@ -80,7 +95,9 @@ def test_a_publisher_undoes_a_bad_publish_and_it_goes_live_at_once(publisher_cli
     assert list(published.events.all()) == [event]
 
 
-def test_a_curator_reverting_published_content_makes_a_draft_for_a_publisher(curator_client, publisher, panel):
+def test_a_curator_reverting_published_content_makes_a_draft_for_a_publisher(
+    curator_client, publisher, panel
+):
     services.publish(obj=panel, user=publisher, override_reason="Első változat.")
     good = panel.history.latest()
     panel.refresh_from_db()
@@ -99,7 +116,9 @@ def test_a_translator_cannot_revert(translator_client, panel):
     panel.title_hu = "Új"
     panel.save()
 
-    response = translator_client.post(reverse("admin:exhibits_panel_simple_history", args=[panel.pk, first.history_id]))
+    response = translator_client.post(
+        reverse("admin:exhibits_panel_simple_history", args=[panel.pk, first.history_id])
+    )
 
     assert response.status_code == 403
     panel.refresh_from_db()

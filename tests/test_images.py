@@ -34,12 +34,16 @@ def jpeg_with_gps_and_rotation(width=60, height=40):
 
 def png_declaring(width, height):
     """A tiny PNG file whose header declares `width` × `height` pixels."""
+
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 16)) + chunk(
-        b"IEND", b""
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\0" * 16))
+        + chunk(b"IEND", b"")
     )
 
 
@@ -104,7 +108,11 @@ def test_an_upload_loses_its_location_and_is_turned_upright():
 def test_the_admin_refuses_a_disguised_file_with_a_clear_error(staff_client):
     response = staff_client.post(
         reverse("admin:exhibits_image_add"),
-        {"file": upload("photo.png", png_declaring(30_000, 30_000)), "focal_point_x": "0.5", "focal_point_y": "0.5"},
+        {
+            "file": upload("photo.png", png_declaring(30_000, 30_000)),
+            "focal_point_x": "0.5",
+            "focal_point_y": "0.5",
+        },
     )
 
     assert "megapixel" in str(response.context["adminform"].form.errors["file"])
@@ -114,8 +122,12 @@ def test_the_admin_refuses_a_disguised_file_with_a_clear_error(staff_client):
 def test_the_admin_stores_an_upload_without_its_gps(staff_client):
     response = staff_client.post(
         reverse("admin:exhibits_image_add"),
-        {"file": upload("photo.jpg", jpeg_with_gps_and_rotation(), "image/jpeg"), "alt_text_hu": "Kép",
-         "focal_point_x": "0.5", "focal_point_y": "0.5"},
+        {
+            "file": upload("photo.jpg", jpeg_with_gps_and_rotation(), "image/jpeg"),
+            "alt_text_hu": "Kép",
+            "focal_point_x": "0.5",
+            "focal_point_y": "0.5",
+        },
     )
 
     assert response.status_code == 302
@@ -137,7 +149,12 @@ def test_renditions_are_made_once_in_each_size_and_in_webp(image, django_assert_
     made = images.ensure_renditions(image)
 
     assert sorted((r.format, r.width) for r in made) == [
-        ("PNG", 100), ("PNG", 300), ("PNG", 600), ("WEBP", 100), ("WEBP", 300), ("WEBP", 600)
+        ("PNG", 100),
+        ("PNG", 300),
+        ("PNG", 600),
+        ("WEBP", 100),
+        ("WEBP", 300),
+        ("WEBP", 600),
     ]
     with django_assert_num_queries(1):
         again = images.ensure_renditions(image)

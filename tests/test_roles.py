@@ -25,13 +25,24 @@ def content(exhibit, panel, event, figure, place, django_user_model):
     source = Source.objects.create(slug="forras", citation="Forrás, 1956")
     kiosk = Kiosk.objects.create(name="Terem 1", slug="terem-1", exhibit=exhibit)
     panel.events.add(event)
-    return {Exhibit: exhibit, Panel: panel, Event: event, Figure: figure, Place: place,
-            Image: image, Source: source, Kiosk: kiosk}
+    return {
+        Exhibit: exhibit,
+        Panel: panel,
+        Event: event,
+        Figure: figure,
+        Place: place,
+        Image: image,
+        Source: source,
+        Kiosk: kiosk,
+    }
 
 
 def admin_urls(content):
     """(model, url name, url) for every URL of every registered ModelAdmin, and app indexes."""
-    urls = [(None, "index", reverse("admin:index")), (None, "app_list", reverse("admin:app_list", args=["exhibits"]))]
+    urls = [
+        (None, "index", reverse("admin:index")),
+        (None, "app_list", reverse("admin:app_list", args=["exhibits"])),
+    ]
     for model, model_admin in admin.site._registry.items():
         obj = content.get(model)
         for pattern in model_admin.get_urls():
@@ -147,8 +158,13 @@ def test_a_translator_changes_english_text_but_not_the_hungarian_source(translat
 
     response = translator_client.post(
         reverse("admin:exhibits_panel_change", args=[panel.pk]),
-        {"title_en": "On Bem Square", "body_en": "Text.", "body_hu": "Átírva!", "title_hu": "Átírva",
-         "edit_version": current_version(panel)},
+        {
+            "title_en": "On Bem Square",
+            "body_en": "Text.",
+            "body_hu": "Átírva!",
+            "title_hu": "Átírva",
+            "edit_version": current_version(panel),
+        },
     )
 
     assert response.status_code == 302

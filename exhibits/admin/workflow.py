@@ -29,8 +29,8 @@ from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
 from .. import content_check, drafts, locking, services
-from ..services.records import can_edit, can_publish
 from ..models import Exhibit, Status
+from ..services.records import can_edit, can_publish
 from ..translation_state import source_language, target_languages
 
 VERSION_FIELD = "edit_version"
@@ -72,7 +72,12 @@ def last_change(obj):
     candidates = []
     history = getattr(type(obj), "history", None)
     if history is not None:
-        record = history.filter(**{obj._meta.pk.attname: obj.pk}).select_related("history_user").order_by("-history_date").first()
+        record = (
+            history.filter(**{obj._meta.pk.attname: obj.pk})
+            .select_related("history_user")
+            .order_by("-history_date")
+            .first()
+        )
         if record:
             candidates.append((record.history_date, record.history_user))
     draft = drafts.pending_draft(obj)
@@ -92,7 +97,7 @@ def conflict_message(obj):
         _(
             "Not saved: {user} saved this {kind} at {when}, after you opened it. Their change is kept. "
             "Your changes are still in the form below: copy what you need, then "
-            "<a href=\"{history}\">see their change in the history</a> and open the page again."
+            '<a href="{history}">see their change in the history</a> and open the page again.'
         ),
         user=user or _("someone"),
         kind=opts.verbose_name,
@@ -198,8 +203,10 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
             request.workflow_drafted = True
             messages.info(
                 request,
-                _("Saved as a pending draft. Visitors still see the published version until a publisher "
-                  "publishes this draft."),
+                _(
+                    "Saved as a pending draft. Visitors still see the published version until a publisher "
+                    "publishes this draft."
+                ),
             )
             return
         super().save_model(request, obj, form, change)
@@ -220,8 +227,9 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
         for obj in formset.deleted_objects:
             if live_is_published(obj):
                 messages.error(
-                    request, _("“%(object)s” is published, so it was not deleted: unpublish it first.") % {
-                        "object": obj}
+                    request,
+                    _("“%(object)s” is published, so it was not deleted: unpublish it first.")
+                    % {"object": obj},
                 )
             else:
                 obj.delete()
@@ -231,7 +239,9 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
             obj = inline_form.instance
             if live_is_published(obj):
                 drafts.store_draft(obj=obj, data=draft_from_form(inline_form, obj), user=request.user)
-                messages.info(request, _("Changes to “%(object)s” saved as a pending draft.") % {"object": obj})
+                messages.info(
+                    request, _("Changes to “%(object)s” saved as a pending draft.") % {"object": obj}
+                )
             else:
                 obj._history_user = request.user
                 inline_form.save()
@@ -250,7 +260,9 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
         if obj is None or obj.pk is None:
             return context
         opts = self.model._meta
-        context["check_url"] = reverse(f"admin:{opts.app_label}_{opts.model_name}_check", args=[quote(obj.pk)])
+        context["check_url"] = reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_check", args=[quote(obj.pk)]
+        )
         if drafts.has_drafts(self.model):
             context["pending_draft"] = drafts.pending_draft(obj)
             if context["pending_draft"]:
@@ -292,12 +304,11 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
 
     def get_urls(self):
         opts = self.model._meta
-        info = opts.app_label, opts.model_name
         urls = [
             path(
                 "<path:object_id>/check/",
                 self.admin_site.admin_view(self.content_check_view),
-                name="%s_%s_check" % info,
+                name=f"{opts.app_label}_{opts.model_name}_check",
             ),
         ]
         if drafts.has_drafts(self.model):
@@ -360,10 +371,14 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
             self.message_user(request, _("“%(object)s” is published.") % {"object": obj}, messages.SUCCESS)
         elif action == "unpublish":
             services.unpublish(obj=obj, user=request.user)
-            self.message_user(request, _("“%(object)s” is no longer published.") % {"object": obj}, messages.SUCCESS)
+            self.message_user(
+                request, _("“%(object)s” is no longer published.") % {"object": obj}, messages.SUCCESS
+            )
         elif action == "submit":
             services.submit_for_review(obj=obj, user=request.user)
-            self.message_user(request, _("“%(object)s” is submitted for review.") % {"object": obj}, messages.SUCCESS)
+            self.message_user(
+                request, _("“%(object)s” is submitted for review.") % {"object": obj}, messages.SUCCESS
+            )
 
     def content_check_view(self, request, object_id):
         obj = self.workflow_object(request, object_id)
@@ -429,9 +444,13 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
             raise PermissionDenied(error.message) from error
         values = {"object": obj, "when": localize(localtime(historical.history_date))}
         if drafts.pending_draft(obj) and obj.is_published:
-            message = _("The version of %(when)s is now a pending draft of “%(object)s”, for a publisher to publish.")
+            message = _(
+                "The version of %(when)s is now a pending draft of “%(object)s”, for a publisher to publish."
+            )
         else:
             message = _("“%(object)s” is back to the version of %(when)s.")
         self.message_user(request, message % values, messages.SUCCESS)
         opts = self.model._meta
-        return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[quote(obj.pk)]))
+        return HttpResponseRedirect(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[quote(obj.pk)])
+        )

@@ -22,7 +22,9 @@ class Rendition(models.Model):
         verbose_name_plural = _("renditions")
         ordering = ["image", "format", "width"]
         constraints = [
-            models.UniqueConstraint(fields=["image", "spec", "format"], name="one_rendition_per_size_and_format"),
+            models.UniqueConstraint(
+                fields=["image", "spec", "format"], name="one_rendition_per_size_and_format"
+            ),
         ]
 
     def __str__(self):

@@ -76,7 +76,11 @@ class PublicationRecord(models.Model):
     object_repr = models.CharField(_("object"), max_length=300)
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     at = models.DateTimeField(_("when"), auto_now_add=True)
     override_reason = models.TextField(

@@ -14,7 +14,10 @@ class PublishRefused(Refused):
 
     def __init__(self, findings):
         super().__init__(
-            _("Not published: the content check found %(count)d error(s). Fix them, or give a reason to "
-              "publish anyway.") % {"count": len(findings)}
+            _(
+                "Not published: the content check found %(count)d error(s). Fix them, or give a reason to "
+                "publish anyway."
+            )
+            % {"count": len(findings)}
         )
         self.findings = findings

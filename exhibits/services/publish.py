@@ -21,7 +21,9 @@ def publish(*, obj, user, override_reason=""):
         live = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
         draft = drafts.pending_draft(live)
         if live.is_published and draft is None:
-            raise Refused(_("“%(object)s” is already published and has no pending changes.") % {"object": live})
+            raise Refused(
+                _("“%(object)s” is already published and has no pending changes.") % {"object": live}
+            )
         errors = content_check.errors(content_check.check_object(drafts.with_pending_draft(live)))
         if errors and not override_reason:
             raise PublishRefused(errors)
@@ -37,6 +39,9 @@ def publish(*, obj, user, override_reason=""):
         except ValidationError as error:
             raise Refused(_("Not published: %(errors)s") % {"errors": "; ".join(error.messages)}) from error
         return record(
-            obj=live, action=PublicationRecord.Action.PUBLISH, user=user,
-            override_reason=override_reason if errors else "", findings=errors,
+            obj=live,
+            action=PublicationRecord.Action.PUBLISH,
+            user=user,
+            override_reason=override_reason if errors else "",
+            findings=errors,
         )

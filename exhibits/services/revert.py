@@ -13,7 +13,9 @@ def historical_values(historical):
     m2m = {}
     for field in historical._history_m2m_fields:
         through_name = field.m2m_reverse_field_name()
-        m2m[field.name] = [getattr(row, f"{through_name}_id") for row in getattr(historical, field.name).all()]
+        m2m[field.name] = [
+            getattr(row, f"{through_name}_id") for row in getattr(historical, field.name).all()
+        ]
     return drafts.snapshot(obj, m2m=m2m)
 
 

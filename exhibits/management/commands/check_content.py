@@ -26,7 +26,9 @@ class Command(BaseCommand):
                 raise CommandError(_("No exhibit has the slug “%(slug)s”.") % {"slug": exhibit})
         findings = []
         for item in exhibits:
-            findings.extend(content_check.check_exhibit(item, preview=None if live else drafts.with_pending_draft))
+            findings.extend(
+                content_check.check_exhibit(item, preview=None if live else drafts.with_pending_draft)
+            )
         for finding in findings:
             language = f" [{finding.language}]" if finding.language else ""
             self.stdout.write(
@@ -35,7 +37,8 @@ class Command(BaseCommand):
             )
         errors = content_check.errors(findings)
         summary = _("%(errors)d error(s), %(warnings)d warning(s).") % {
-            "errors": len(errors), "warnings": len(findings) - len(errors)
+            "errors": len(errors),
+            "warnings": len(findings) - len(errors),
         }
         if errors:
             raise CommandError(summary, returncode=1)
