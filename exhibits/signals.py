@@ -1,6 +1,10 @@
-from django.db.models.signals import pre_save
+from django.db import transaction
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
+from . import images, locking
+from .history import is_tracked
+from .models import Draft, Image
 from .models.common import Translated
 from .translation_state import note_translations
 
@@ -11,3 +15,22 @@ def keep_translation_records(sender, instance, raw, **kwargs):
         return
     previous = sender._base_manager.filter(pk=instance.pk).first() if instance.pk else None
     note_translations(instance, previous)
+
+
+@receiver(post_save)
+def raise_edit_version(sender, instance, raw, **kwargs):
+    """Whoever saves (admin, import, command), forms opened before can no longer save over it."""
+    if raw:
+        return
+    if isinstance(instance, Draft):
+        if instance.content_object is not None:
+            locking.bump(instance.content_object)
+    elif is_tracked(sender):
+        locking.bump(instance)
+
+
+@receiver(post_save, sender=Image)
+def make_renditions(sender, instance, raw, **kwargs):
+    """Resize once, after the upload is committed, rather than on the first page that shows it."""
+    if not raw and instance.file:
+        transaction.on_commit(lambda: images.ensure_renditions(instance))

@@ -38,3 +38,9 @@ class ExhibitTranslationOptions(TranslationOptions):
 class PanelTranslationOptions(TranslationOptions):
     fields = ("title", "body")
     required_languages = ("hu",)
+
+
+# History copies the columns of each model, so it is registered once the translated ones exist.
+from .history import register_history  # noqa: E402
+
+register_history()

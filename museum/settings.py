@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "adminsortable2",
     "django_filters",
+    "simple_history",
     "exhibits",
 ]
 
@@ -73,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records who made each change in the history (exhibits.history).
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "museum.urls"
@@ -163,6 +166,18 @@ TARLO_WORD_LIMITS = {
 TARLO_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 # A kiosk's heartbeat is written at most this often; more frequent calls only read.
 TARLO_KIOSK_HEARTBEAT_SECONDS = 10
+
+# Uploaded images: what is accepted, and the sizes made from each (exhibits.images).
+TARLO_IMAGE_MAX_BYTES = int(os.environ.get("TARLO_IMAGE_MAX_BYTES", 25 * 1024 * 1024))
+TARLO_IMAGE_MAX_PIXELS = int(os.environ.get("TARLO_IMAGE_MAX_PIXELS", 60_000_000))
+TARLO_IMAGE_MAX_SIDE = int(os.environ.get("TARLO_IMAGE_MAX_SIDE", 12_000))
+TARLO_IMAGE_RENDITIONS = {
+    "thumbnail": 320,
+    "medium": 800,
+    "large": 1280,
+    "kiosk": 1920,
+    "print": 3500,
+}
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)

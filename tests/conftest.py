@@ -120,3 +120,51 @@ def translated_exhibit(exhibit, event, figure):
     third.title_hu = "A Magyar Rádió ostroma"
     third.save()
     return exhibit
+
+
+# Editorial roles (exhibits.roles): a logged-in client per role, and one for a stranger.
+def role_user(django_user_model, role):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username=role.lower(), password="x", is_staff=True)
+    if role != "Stranger":
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def client_for(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def curator(db, django_user_model):
+    return role_user(django_user_model, "Curator")
+
+
+@pytest.fixture
+def translator(db, django_user_model):
+    return role_user(django_user_model, "Translator")
+
+
+@pytest.fixture
+def publisher(db, django_user_model):
+    return role_user(django_user_model, "Publisher")
+
+
+@pytest.fixture
+def curator_client(curator):
+    return client_for(curator)
+
+
+@pytest.fixture
+def translator_client(translator):
+    return client_for(translator)
+
+
+@pytest.fixture
+def publisher_client(publisher):
+    return client_for(publisher)

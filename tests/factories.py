@@ -7,6 +7,7 @@ import itertools
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
 
+from exhibits import images
 from exhibits.models import Event, Exhibit, Figure, Image, Kiosk, Panel, Place, Status
 
 _numbers = itertools.count(1)
@@ -32,7 +33,9 @@ def image(**fields):
         credit="Fortepan",
         licence="CC BY-SA 3.0",
     )
-    return Image.objects.create(**{**defaults, **fields})
+    image = Image.objects.create(**{**defaults, **fields})
+    images.ensure_renditions(image)  # as after an upload is committed
+    return image
 
 
 def exhibit(**fields):

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from exhibits.locking import current_version
 from exhibits.models import Event, Exhibit, Figure, Image, Kiosk, Panel, Place, Source
 
 ALL_MODELS = [Event, Exhibit, Figure, Image, Kiosk, Panel, Place, Source]
@@ -100,6 +101,7 @@ def exhibit_form(exhibit, panels):
         "panels-INITIAL_FORMS": "0",
         "panels-MIN_NUM_FORMS": "0",
         "panels-MAX_NUM_FORMS": "1000",
+        "edit_version": str(current_version(exhibit)),
     }
     for index, (code, title, order) in enumerate(panels):
         data |= {

@@ -4,10 +4,11 @@ from modeltranslation.admin import TranslationAdmin
 
 from ..models import Event, Figure, Place
 from .translations import TranslationStateMixin
+from .workflow import WorkflowAdminMixin
 
 
 @admin.register(Place)
-class PlaceAdmin(TranslationStateMixin, TranslationAdmin):
+class PlaceAdmin(WorkflowAdminMixin, TranslationStateMixin, TranslationAdmin):
     list_display = ["name", "latitude", "longitude", "status"]
     list_filter = ["status"]
     search_fields = ["name_hu", "name_en", "slug"]
@@ -20,7 +21,7 @@ class PlaceAdmin(TranslationStateMixin, TranslationAdmin):
 
 
 @admin.register(Figure)
-class FigureAdmin(TranslationStateMixin, TranslationAdmin):
+class FigureAdmin(WorkflowAdminMixin, TranslationStateMixin, TranslationAdmin):
     list_display = ["name", "role", "life_dates", "status"]
     list_filter = ["status"]
     search_fields = ["name_hu", "name_en", "sort_name_hu", "sort_name_en", "other_names", "slug"]
@@ -38,7 +39,7 @@ class FigureAdmin(TranslationStateMixin, TranslationAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(TranslationStateMixin, TranslationAdmin):
+class EventAdmin(WorkflowAdminMixin, TranslationStateMixin, TranslationAdmin):
     list_display = ["title", "start_date", "time_label", "category", "place", "status"]
     list_filter = ["status", "category", "precision", ("start_date", admin.DateFieldListFilter)]
     list_select_related = ["place"]

@@ -9,6 +9,7 @@ from .. import markup
 from ..models import Exhibit, Panel
 from .exports import ExhibitExportsMixin
 from .translations import ExhibitTranslationsMixin, TranslationStateMixin
+from .workflow import WorkflowAdminMixin, WorkflowInlineMixin
 
 
 @admin.display(description=_("words"))
@@ -23,7 +24,7 @@ def body_word_counts(panel):
     )
 
 
-class PanelInline(SortableStackedInline, TranslationStackedInline):
+class PanelInline(WorkflowInlineMixin, SortableStackedInline, TranslationStackedInline):
     model = Panel
     extra = 0
     show_change_link = True
@@ -42,8 +43,14 @@ class PanelInline(SortableStackedInline, TranslationStackedInline):
 
 @admin.register(Exhibit)
 class ExhibitAdmin(
-    ExhibitExportsMixin, ExhibitTranslationsMixin, TranslationStateMixin, SortableAdminBase, TranslationAdmin
+    WorkflowAdminMixin,
+    ExhibitExportsMixin,
+    ExhibitTranslationsMixin,
+    TranslationStateMixin,
+    SortableAdminBase,
+    TranslationAdmin,
 ):
+    change_form_template = "admin/exhibits/exhibit/change_form.html"  # workflow buttons and exports
     list_display = ["title", "period_start", "period_end", "panel_count", "status"]
     list_filter = ["status"]
     search_fields = ["title_hu", "title_en", "slug"]
@@ -62,7 +69,7 @@ class ExhibitAdmin(
 
 
 @admin.register(Panel)
-class PanelAdmin(TranslationStateMixin, TranslationAdmin):
+class PanelAdmin(WorkflowAdminMixin, TranslationStateMixin, TranslationAdmin):
     list_display = ["code", "title", "exhibit", body_word_counts, "status"]
     list_display_links = ["code", "title"]
     list_filter = ["status", "exhibit"]

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from ..models import Kiosk
+from .workflow import WorkflowAdminMixin
 
 
 @admin.register(Kiosk)
-class KioskAdmin(admin.ModelAdmin):
+class KioskAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     list_display = ["name", "exhibit", "default_language", "idle_timeout", "last_seen_at", "content_version"]
     list_filter = ["exhibit", "default_language"]
     list_select_related = ["exhibit"]

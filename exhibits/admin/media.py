@@ -4,16 +4,19 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from ..forms import SafeImageField
 from ..models import Image, Source
 from .translations import TranslationStateMixin
+from .workflow import WorkflowAdminMixin
 
 
 @admin.register(Image)
-class ImageAdmin(TranslationStateMixin, TranslationAdmin):
+class ImageAdmin(WorkflowAdminMixin, TranslationStateMixin, TranslationAdmin):
     list_display = ["thumbnail", "__str__", "credit", "licence", "created_at"]
     list_display_links = ["thumbnail", "__str__"]
     search_fields = ["alt_text_hu", "alt_text_en", "caption_hu", "caption_en", "credit"]
     readonly_fields = ["thumbnail", "width", "height"]
+    formfield_overrides = {models.ImageField: {"form_class": SafeImageField}}
     fieldsets = [
         (None, {"fields": ["file", "thumbnail", ("width", "height")]}),
         (_("Description"), {"fields": ["alt_text", "caption"]}),
@@ -29,7 +32,7 @@ class ImageAdmin(TranslationStateMixin, TranslationAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "slug", "url"]
     search_fields = ["citation", "slug", "note"]
     prepopulated_fields = {"slug": ["citation"]}

@@ -6,9 +6,12 @@ from .images import Image
 from .kiosks import Kiosk
 from .places import Place
 from .sources import Source
+from .workflow import Draft, EditVersion, PublicationRecord
 
 __all__ = [
     "Category",
+    "Draft",
+    "EditVersion",
     "Event",
     "Exhibit",
     "Figure",
@@ -18,6 +21,7 @@ __all__ = [
     "Place",
     "Precision",
     "Publishable",
+    "PublicationRecord",
     "PublishableQuerySet",
     "Source",
     "Status",

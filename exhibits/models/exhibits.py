@@ -45,6 +45,7 @@ class Exhibit(Translated, Publishable):
             ("publish_content", _("Can publish and unpublish content")),
             ("export_exhibit", _("Can export exhibit text")),
             ("import_translations", _("Can import translations")),
+            ("edit_source_text", _("Can edit source-language text and non-text fields")),
         ]
         constraints = [
             models.CheckConstraint(

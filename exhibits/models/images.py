@@ -36,6 +36,13 @@ class Image(Translated):
         validators=[MinValueValidator(0), MaxValueValidator(1)],
         help_text=_("0 is the top edge, 1 the bottom."),
     )
+    renditions = models.JSONField(
+        _("renditions"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("The resized copies made from the file (exhibits.images)."),
+    )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     # Pages showing the image are revalidated when its texts change (see exhibits.content).
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView
 
 from ..content import content_version, events_of, figures_of, panels_of, places_of
+from ..images import sized_url
 from ..models import Kiosk, Status
 from .caching import published_page, shows_drafts
 
@@ -94,7 +95,7 @@ class KioskView(DetailView):
                 "assets": [
                     self.request.path,
                     *(static(name) for name in STATIC_ASSETS),
-                    *sorted({image.file.url for image in images}),
+                    *sorted({sized_url(image, "kiosk") for image in images}),
                 ],
             },
             **kwargs,

@@ -1,0 +1,92 @@
+"""Two people editing the same object: the second save is refused, and nobody's work is lost."""
+
+from django.test import Client
+from django.urls import reverse
+
+from exhibits.models import Place
+
+
+def open_form(client, place):
+    page = client.get(reverse("admin:exhibits_place_change", args=[place.pk]))
+    form = page.context["adminform"].form
+    return {name: form[name].value() for name in form.fields if form[name].value() is not None}
+
+
+def save(client, place, data):
+    return client.post(reverse("admin:exhibits_place_change", args=[place.pk]), data)
+
+
+def two_sessions(django_user_model):
+    from django.contrib.auth.models import Group
+
+    clients = []
+    for name in ["anna", "bela"]:
+        user = django_user_model.objects.create_user(username=name, password="x", is_staff=True)
+        user.groups.add(Group.objects.get(name="Curator"))
+        client = Client(headers={"accept-language": "en"})
+        client.login(username=name, password="x")
+        clients.append(client)
+    return clients
+
+
+def test_the_second_of_two_concurrent_saves_is_refused_and_the_first_is_kept(place, django_user_model):
+    anna, bela = two_sessions(django_user_model)
+    annas_form, belas_form = open_form(anna, place), open_form(bela, place)
+
+    first = save(anna, place, {**annas_form, "description_hu": "Anna szövege."})
+    second = save(bela, place, {**belas_form, "description_hu": "Béla szövege."})
+
+    assert first.status_code == 302
+    assert second.status_code == 200
+    place.refresh_from_db()
+    assert place.description_hu == "Anna szövege."
+    html = second.content.decode()
+    assert "Not saved: anna saved this place" in html
+    assert reverse("admin:exhibits_place_history", args=[place.pk]) in html
+    assert "Béla szövege." in html  # the refused edit is still in the form, not lost
+
+
+def test_after_a_refusal_reopening_the_form_lets_the_second_person_save(place, django_user_model):
+    anna, bela = two_sessions(django_user_model)
+    belas_stale_form = open_form(bela, place)
+    save(anna, place, {**open_form(anna, place), "description_hu": "Anna szövege."})
+    save(bela, place, {**belas_stale_form, "description_hu": "Béla szövege."})
+
+    response = save(bela, place, {**open_form(bela, place), "description_hu": "Anna szövege. Béla szövege."})
+
+    assert response.status_code == 302
+    place.refresh_from_db()
+    assert place.description_hu == "Anna szövege. Béla szövege."
+
+
+def test_an_import_saved_while_a_curator_edits_is_not_overwritten(curator_client, place):
+    form = open_form(curator_client, place)
+    imported = Place.objects.get(pk=place.pk)
+    imported.description_en = "Imported translation."
+    imported.save()
+
+    response = save(curator_client, place, {**form, "description_hu": "Új leírás."})
+
+    assert response.status_code == 200
+    place.refresh_from_db()
+    assert place.description_en == "Imported translation."
+
+
+def test_a_form_with_other_errors_does_not_use_up_its_version(curator_client, place):
+    form = open_form(curator_client, place)
+    save(curator_client, place, {**form, "latitude": "123"})
+
+    response = save(curator_client, place, {**form, "description_hu": "Javítva."})
+
+    assert response.status_code == 302
+
+
+def test_a_form_without_its_version_is_refused(curator_client, place):
+    form = open_form(curator_client, place)
+    del form["edit_version"]
+
+    response = save(curator_client, place, {**form, "description_hu": "Ki tudja, honnan."})
+
+    assert response.status_code == 200
+    place.refresh_from_db()
+    assert not place.description_hu
