@@ -40,4 +40,9 @@ def to_plain_text(text):
 
 def word_count(text):
     """Count the words a visitor reads in `text`."""
-    return len(_WORD.findall(to_plain_text(text)))
+    return count_words(to_plain_text(text))
+
+
+def count_words(plain_text):
+    """Count the words of text without markup."""
+    return len(_WORD.findall(plain_text))

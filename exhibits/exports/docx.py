@@ -6,10 +6,10 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .. import markup
 from ..translation_state import source_language
 from .base import Exporter
 from .inline import BULLET, NUMBERED, blocks
-from .records import TextUnit
 
 LIST_STYLES = {BULLET: "List Bullet", NUMBERED: "List Number"}
 
@@ -31,22 +31,31 @@ class Styles:
 
 
 def write_markup(cell, text, styles):
-    """Write markup `text` into a table cell: paragraphs and list items, bold and italic runs."""
+    """Write markup `text` into a table cell: paragraphs and list items, bold and italic runs.
+
+    Return the number of words written.
+    """
+    words = 0
     paragraph = cell.paragraphs[0]
     for index, (kind, children) in enumerate(blocks(text)):
         if index:
             paragraph = cell.add_paragraph()
         if kind in LIST_STYLES:
             styles.paragraph(paragraph, LIST_STYLES[kind])
+        words += markup.count_words("".join(child.content for child in children if child.type == "text"))
         bold = italic = False
         for child in children:
             if child.type in {"text", "text_special"}:
                 run = paragraph.add_run(child.content)
-                run.bold, run.italic = bold or None, italic or None
+                if bold:
+                    run.bold = True
+                if italic:
+                    run.italic = True
             elif child.type in {"strong_open", "strong_close"}:
                 bold = child.type == "strong_open"
             elif child.type in {"em_open", "em_close"}:
                 italic = child.type == "em_open"
+    return words
 
 
 def image_credit(image):
@@ -70,17 +79,15 @@ class DocxExporter(Exporter):
         languages = [source_language(), *records.languages]
         names = dict(settings.LANGUAGES)
         limit = settings.TARLO_WORD_LIMITS["body"][1]
-        for panel in records.panels():
+        for panel in records.panels(links=False):
             styles.paragraph(document.add_paragraph(f"{panel.code} {panel.title_hu}"), "Heading 1")
             table = styles.table(document.add_table(rows=4, cols=len(languages)), "Table Grid")
             rows = [row.cells for row in table.rows]
-            body = TextUnit(panel, "body")
             for column, language in enumerate(languages):
                 cells = [row[column] for row in rows]
                 cells[0].text = str(names[language])
                 cells[1].paragraphs[0].add_run(getattr(panel, f"title_{language}") or "").bold = True
-                write_markup(cells[2], getattr(panel, f"body_{language}") or "", styles)
-                count = body.word_count(None if language == source_language() else language)
+                count = write_markup(cells[2], getattr(panel, f"body_{language}") or "", styles)
                 cells[3].text = _("%(count)s / %(limit)s words") % {"count": count, "limit": limit}
             credit = image_credit(panel.image)
             if credit:

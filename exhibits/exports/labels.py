@@ -33,7 +33,7 @@ class LabelsExporter(Exporter):
                 ],
                 "credit": image_credit(panel.image),
             }
-            for panel in records.panels()
+            for panel in records.panels(links=False)
         )
         html = render_to_string(
             "exhibits/exports/labels.html", {"exhibit": records.exhibit, "panels": panels}

@@ -94,14 +94,12 @@ class ExhibitRecords:
         self.exhibit = exhibit
         self.languages = target_languages()
 
-    def panels(self):
-        """The exhibit's panels in order, with their links, a chunk at a time."""
-        return (
-            self.exhibit.panels.in_order()
-            .select_related("image")
-            .prefetch_related("events", "figures", "places", "sources")
-            .iterator(chunk_size=CHUNK_SIZE)
-        )
+    def panels(self, *, links=True):
+        """The exhibit's panels in order, with their image and (if `links`) links, a chunk at a time."""
+        panels = self.exhibit.panels.in_order().select_related("image")
+        if links:
+            panels = panels.prefetch_related("events", "figures", "places", "sources")
+        return panels.iterator(chunk_size=CHUNK_SIZE)
 
     @cached_property
     def _linked_events(self):
