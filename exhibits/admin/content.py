@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from ..models import Event, Figure, Place
+from ..models.common import alphabetical_order
 from .translations import TranslationStateMixin
 from .workflow import WorkflowAdminMixin
 
@@ -18,6 +19,10 @@ class PlaceAdmin(WorkflowAdminMixin, TranslationStateMixin, TranslationAdmin):
         (_("Location"), {"fields": [("latitude", "longitude")]}),
         (_("Text"), {"fields": ["description"]}),
     ]
+
+    def get_ordering(self, request):
+        """Alphabetical in the curator's language, by its own alphabet where the database can."""
+        return [alphabetical_order(Place)]
 
 
 @admin.register(Figure)
@@ -36,6 +41,10 @@ class FigureAdmin(WorkflowAdminMixin, TranslationStateMixin, TranslationAdmin):
     @admin.display(description=_("life dates"))
     def life_dates(self, obj):
         return obj.life_dates
+
+    def get_ordering(self, request):
+        """Alphabetical in the curator's language, by its own alphabet where the database can."""
+        return [alphabetical_order(Figure)]
 
 
 @admin.register(Event)

@@ -1,7 +1,12 @@
 """What visitor-facing content shares: a publication status, and translation records."""
 
-from django.db import models
+from django.conf import settings
+from django.db import connections, models
+from django.db.models import Value
+from django.db.models.functions import Coalesce, Collate, NullIf
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 
 class Status(models.TextChoices):
@@ -10,7 +15,30 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("published")
 
 
+def alphabetical_order(model, *, using="default"):
+    """Order by `model.alphabetical_field` in the active language, as its alphabet has it.
+
+    PostgreSQL's ICU collations put Hungarian in its own order (Cz before Cs, O before Ö
+    before Ő); SQLite orders by code point. A text not yet translated sorts by the source.
+    """
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    field = model.alphabetical_field
+    text = Coalesce(
+        NullIf(build_localized_fieldname(field, language), Value("")),
+        build_localized_fieldname(field, settings.LANGUAGE_CODE),
+    )
+    if connections[using].vendor == "postgresql":
+        text = Collate(text, f"{language}-x-icu")
+    return text.asc()
+
+
 class PublishableQuerySet(models.QuerySet):
+    def alphabetical(self):
+        """In the active language's alphabetical order (see `alphabetical_order`)."""
+        return self.order_by(alphabetical_order(self.model, using=self.db), "pk")
+
     def published(self):
         """Content that visitors may see."""
         return self.filter(status=Status.PUBLISHED)

@@ -56,6 +56,8 @@ class Figure(Translated, Publishable):
 
     objects = PublishableManager()
 
+    alphabetical_field = "sort_name"
+
     class Meta:
         verbose_name = _("figure")
         verbose_name_plural = _("figures")

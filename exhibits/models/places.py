@@ -35,6 +35,8 @@ class Place(Translated, Publishable):
 
     objects = PublishableManager()
 
+    alphabetical_field = "name"
+
     class Meta:
         verbose_name = _("place")
         verbose_name_plural = _("places")
