@@ -17,8 +17,8 @@ import json
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Q
 from django.db.models.fields.files import FieldFile
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe

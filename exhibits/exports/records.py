@@ -149,7 +149,10 @@ class ExhibitRecords:
         yield from _units(drafts.with_pending_draft(self.exhibit))
         querysets = [
             self.exhibit.panels.in_order(),
-            *(queryset.order_by("pk") for queryset in [self.events(), self.figures(), self.places(), self.images()]),
+            *(
+                queryset.order_by("pk")
+                for queryset in [self.events(), self.figures(), self.places(), self.images()]
+            ),
         ]
         for queryset in querysets:
             for chunk in _chunks(queryset.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):

@@ -210,8 +210,11 @@ def _store_in_draft(obj, working, user):
     draft = getattr(working, "pending_draft", None)
     links = None
     if draft is not None:
-        links = {field.name: draft.data[field.name] for field in drafts.drafted_m2m_fields(type(obj))
-                 if field.name in draft.data}
+        links = {
+            field.name: draft.data[field.name]
+            for field in drafts.drafted_m2m_fields(type(obj))
+            if field.name in draft.data
+        }
     drafts.store_draft(obj=obj, data=drafts.snapshot(working, m2m=links), user=user)
 
 
