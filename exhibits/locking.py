@@ -28,6 +28,16 @@ def claim(obj, seen):
     return EditVersion.objects.filter(**_lookup(obj), number=seen).update(number=F("number") + 1) == 1
 
 
+def hold(obj):
+    """Lock `obj`'s edit version until the transaction ends.
+
+    Taken before reading `obj` (as a form's claim is), a form saving meanwhile waits, and is
+    then refused if `obj` changed; and whoever holds it reads `obj` as last saved.
+    """
+    current_version(obj)
+    list(EditVersion.objects.select_for_update().filter(**_lookup(obj)))
+
+
 def bump(obj):
     """Note that `obj` changed, so forms opened before now can no longer save over it."""
     EditVersion.objects.filter(**_lookup(obj)).update(number=F("number") + 1)

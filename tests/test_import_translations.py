@@ -1,11 +1,16 @@
 import io
 
 import pytest
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.test import Client
 from translate.storage.placeables import StringElem
 from translate.storage.placeables.xliff import G, X
 
-from exhibits.models import Exhibit, Figure, Panel
+from exhibits import drafts, services
+from exhibits.locking import claim, current_version
+from exhibits.models import Exhibit, Figure, Panel, Status
 from exhibits.services import TranslationImportError, TranslationsRefused, import_translations
 from exhibits.translation_state import TranslationState, state
 
@@ -263,3 +268,131 @@ def test_the_command_names_a_bad_file(translated_exhibit, tmp_path):
 
     with pytest.raises(CommandError, match="lol.xlf.*Nothing was changed"):
         call_command("import_translations", str(path))
+
+
+class TestPublishedContent:
+    """English for published content goes into its pending draft: visitors see it once published."""
+
+    @pytest.fixture
+    def published(self, translated_exhibit, event):
+        Exhibit.objects.update(status=Status.PUBLISHED)
+        Panel.objects.update(status=Status.PUBLISHED)
+        panel("56-02").events.add(event)
+        return translated_exhibit
+
+    @pytest.fixture
+    def visitor(self):
+        cache.clear()
+        return Client()
+
+    def test_visitors_see_the_imported_english_only_once_it_is_published(self, published, publisher, visitor):
+        second = panel("56-02")
+        data = translate(export_xliff(published), {f"panel/{second.pk}/title": "“Russians go home!”"})
+
+        result = import_translations(file=io.BytesIO(data), user=publisher)
+
+        assert result.drafted == result.written == [f"panel/{second.pk}/title"]
+        assert not panel("56-02").title_en
+        assert "Russians go home" not in visitor.get("/en/exhibits/1956/").content.decode()
+        assert drafts.with_pending_draft(second).title_en == "“Russians go home!”"
+
+        services.publish(obj=second, user=publisher, override_reason="A törzsszöveg fordítása holnap jön.")
+
+        assert "“Russians go home!”" in visitor.get("/en/exhibits/1956/").content.decode()
+        assert state(panel("56-02"), "title", "en") == TranslationState.UP_TO_DATE
+
+    def test_the_import_keeps_the_other_edits_of_the_pending_draft(self, published, curator):
+        second = panel("56-02")
+        edited = drafts.with_pending_draft(second)
+        edited.body_hu = "Este 8 órakor **Gerő Ernő** beszélt a Magyar Rádióban."
+        drafts.store_draft(obj=second, data=drafts.snapshot(edited, m2m={"events": []}), user=curator)
+        data = translate(
+            export_xliff(published),
+            {
+                f"panel/{second.pk}/body": [
+                    StringElem(["At 8 p.m. ", G(id="1", sub=["Ernő Gerő"]), " spoke on Hungarian Radio."])
+                ]
+            },
+        )
+
+        import_translations(file=io.BytesIO(data))
+
+        preview = drafts.with_pending_draft(panel("56-02"))
+        assert preview.body_en == "At 8 p.m. **Ernő Gerő** spoke on Hungarian Radio."
+        assert preview.body_hu == "Este 8 órakor **Gerő Ernő** beszélt a Magyar Rádióban."
+        assert list(preview.events.all()) == []
+        assert panel("56-02").body_hu == "Este 8 órakor **Gerő Ernő** beszélt a rádióban."
+
+    def test_a_unit_whose_hungarian_changed_in_a_draft_since_the_export_is_refused(self, published, curator):
+        second = panel("56-02")
+        data = translate(export_xliff(published), {f"panel/{second.pk}/title": "Russians go home!"})
+        edited = drafts.with_pending_draft(second)
+        edited.title_hu = "„Ruszkik, haza!”"
+        drafts.store_draft(obj=second, data=drafts.snapshot(edited), user=curator)
+
+        with pytest.raises(TranslationsRefused) as refused:
+            import_translations(file=io.BytesIO(data))
+
+        assert refused.value.problems[0][0] == f"panel/{second.pk}/title"
+        assert "A magyar szöveg megváltozott az export óta" in refused.value.problems[0][1]
+        assert not drafts.with_pending_draft(second).title_en
+
+    def test_english_edited_in_a_draft_since_the_export_is_kept(self, published, curator):
+        third = panel("56-03")
+        data = translate(export_xliff(published), {f"panel/{third.pk}/body": "On Bródy Sándor Street."})
+        edited = drafts.with_pending_draft(third)
+        edited.body_en = "In Sándor Bródy Street (edited by the editor)."
+        drafts.store_draft(obj=third, data=drafts.snapshot(edited), user=curator)
+
+        with pytest.raises(TranslationsRefused) as refused:
+            import_translations(file=io.BytesIO(data))
+
+        assert refused.value.problems[0][0] == f"panel/{third.pk}/body"
+        assert drafts.with_pending_draft(third).body_en == "In Sándor Bródy Street (edited by the editor)."
+
+    def test_an_import_into_a_draft_refuses_forms_opened_before_it(self, published):
+        second = panel("56-02")
+        opened_at = current_version(second)
+        data = translate(export_xliff(published), {f"panel/{second.pk}/title": "Russians go home!"})
+
+        import_translations(file=io.BytesIO(data))
+
+        assert current_version(second) > opened_at
+        assert not claim(second, opened_at)
+
+    def test_the_command_says_which_units_await_publication(self, published, tmp_path):
+        second = panel("56-02")
+        path = tmp_path / "1956.en.xlf"
+        path.write_bytes(translate(export_xliff(published), {f"panel/{second.pk}/title": "Home!"}))
+        out = io.StringIO()
+
+        call_command("import_translations", str(path), stdout=out)
+
+        assert f"written into the pending draft: panel/{second.pk}/title" in out.getvalue()
+        assert "Ezek közül 1 közzétett tartalom függő piszkozatába került" in out.getvalue()
+
+    def test_the_admin_upload_says_which_units_await_publication(self, published, staff_client):
+        second = panel("56-02")
+        data = translate(export_xliff(published), {f"panel/{second.pk}/title": "Home!"})
+
+        response = staff_client.post(
+            f"/admin/exhibits/exhibit/{published.pk}/translations/import/",
+            {"file": SimpleUploadedFile("1956.en.xlf", data)},
+            follow=True,
+        )
+
+        shown = [str(message) for message in response.context["messages"]]
+        assert any("függő piszkozatába került" in message for message in shown)
+        assert any(f"panel/{second.pk}/title" in message for message in shown)
+
+    def test_unpublished_content_is_written_at_once_and_kept_in_the_history(
+        self, translated_exhibit, translator
+    ):
+        second = panel("56-02")
+        data = translate(export_xliff(translated_exhibit), {f"panel/{second.pk}/title": "Russians go home!"})
+
+        result = import_translations(file=io.BytesIO(data), user=translator)
+
+        assert result.drafted == [] and panel("56-02").title_en == "Russians go home!"
+        latest = panel("56-02").history.latest()
+        assert latest.history_user == translator and latest.history_change_reason == "fordítások importálva"

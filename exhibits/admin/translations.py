@@ -191,6 +191,12 @@ class ExhibitTranslationsMixin:
                 messages.error(request, str(refused))
             else:
                 messages.success(request, result.summary())
+                if result.drafted:
+                    messages.info(
+                        request,
+                        _("Awaiting publication in pending drafts: %(units)s.")
+                        % {"units": ", ".join(result.drafted)},
+                    )
                 return redirect(
                     reverse(
                         f"admin:{self.opts.app_label}_{self.opts.model_name}_translations", args=[exhibit.pk]

@@ -28,7 +28,7 @@ from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
-from .. import content_check, drafts, locking, services
+from .. import content_check, drafts, locking, preview, services
 from ..models import Exhibit, Status
 from ..services.records import can_edit, can_publish
 from ..translation_state import source_language, target_languages
@@ -265,9 +265,12 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
         )
         if drafts.has_drafts(self.model):
             context["pending_draft"] = drafts.pending_draft(obj)
+            live = type(obj)._base_manager.get(pk=obj.pk)
             if context["pending_draft"]:
-                live = type(obj)._base_manager.get(pk=obj.pk)
                 context["draft_changes"] = drafts.draft_changes(live)
+            if context["pending_draft"] or not live.is_published:
+                # Staff preview at the live object's address: drafts are shown there, never stored.
+                context["preview_links"] = preview.preview_links(live)
             context["workflow_actions"] = self.available_workflow_actions(request, obj)
             context["findings"] = content_check.check_object(obj)
         return context

@@ -4,6 +4,10 @@
 exhibit: its panels in order, and every event, figure, place, source and image they link to
 (directly, or through a linked event). Panels and text units are produced lazily, a chunk of
 rows at a time, so that formats which stream keep a flat memory profile.
+
+The text units are what translators work on, so they hold what will be published: for
+published content with a pending draft (exhibits.drafts), the draft's text. That is also what
+an import of translations checks against and writes into (exhibits.services.translations).
 """
 
 import hashlib
@@ -12,7 +16,7 @@ from functools import cached_property
 
 from django.db.models import Q
 
-from .. import markup
+from .. import drafts, markup
 from ..models import Event, Exhibit, Figure, Image, Panel, Place, Source
 from ..translation_state import source_text, state, target_languages, target_text, translated_fields
 
@@ -138,13 +142,31 @@ class ExhibitRecords:
         ).order_by("pk")
 
     def text_units(self):
-        """Every translatable text of the exhibit: its own, its panels', then linked objects'."""
-        yield from _units(self.exhibit)
-        for panel in self.exhibit.panels.in_order().iterator(chunk_size=CHUNK_SIZE):
-            yield from _units(panel)
-        for queryset in [self.events(), self.figures(), self.places(), self.images()]:
-            for obj in queryset.order_by("pk").iterator(chunk_size=CHUNK_SIZE):
-                yield from _units(obj)
+        """Every translatable text of the exhibit: its own, its panels', then linked objects';
+        pending drafts applied."""
+        yield from _units(drafts.with_pending_draft(self.exhibit))
+        querysets = [
+            self.exhibit.panels.in_order(),
+            *(
+                queryset.order_by("pk")
+                for queryset in [self.events(), self.figures(), self.places(), self.images()]
+            ),
+        ]
+        for queryset in querysets:
+            for chunk in _chunks(queryset.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
+                for obj in drafts.with_pending_drafts(chunk):
+                    yield from _units(obj)
+
+
+def _chunks(iterable, size):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _units(obj):

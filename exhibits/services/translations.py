@@ -4,6 +4,12 @@ A unit is written only when its source text is still the one exported (else the 
 has changed since and the translation may no longer fit), and the text it replaces is still
 the one exported (else someone else has edited it since). The import is all-or-nothing: if
 any unit is refused, nothing is written and every refusal is reported.
+
+An import changes nothing visitors see without a publisher: the English for published content
+goes into its pending draft (exhibits.drafts), created or updated with the draft's other
+edits kept, as an edit in the admin would. Both checks therefore compare with the text the
+translation is written into: the pending draft's text when there is one, which is also what
+the export wrote (exhibits.exports.records), else the object's own text.
 """
 
 from collections import defaultdict
@@ -16,6 +22,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
+from .. import drafts, locking
 from ..exports.inline import XLIFF_NS, BrokenPlaceholders, from_xliff
 from ..exports.records import TRANSLATED_MODELS, is_markup, text_hash
 from ..exports.xliff import TARLO_NS
@@ -43,13 +50,20 @@ class TranslationImport:
     """What an import did (or, when refused, would have done)."""
 
     written: list = field(default_factory=list)
+    drafted: list = field(default_factory=list)  # the written units that await publication
     unchanged: int = 0
     untranslated: int = 0
 
     def summary(self):
-        return _(
+        summary = _(
             "%(written)s translation(s) written, %(unchanged)s unchanged, %(untranslated)s without a translation."
         ) % {"written": len(self.written), "unchanged": self.unchanged, "untranslated": self.untranslated}
+        if self.drafted:
+            summary += " " + _(
+                "%(count)s of them went into pending drafts of published content: visitors see them once "
+                "a publisher publishes those drafts."
+            ) % {"count": len(self.drafted)}
+        return summary
 
 
 @dataclass
@@ -122,7 +136,8 @@ def import_translations(*, file, user=None):
     """Write the translations in the XLIFF 1.2 `file` (binary) and return a TranslationImport.
 
     Raises TranslationImportError for a file that cannot be read, and TranslationsRefused
-    when any unit is refused; in both cases nothing is written.
+    when any unit is refused; in both cases nothing is written. For published content the
+    translations go into its pending draft, for a publisher to publish.
     """
     try:
         data = read_limited(file)
@@ -148,15 +163,20 @@ def import_translations(*, file, user=None):
         by_object[key[:2]].append((key[2], unit))
     with transaction.atomic():
         for (model, pk), units in by_object.items():
+            locking.hold(model(pk=pk))  # a form saving meanwhile waits, then is refused
             obj = model._base_manager.select_for_update().filter(pk=pk).first()
             if obj is None:
                 problems += [
                     (unit.id, _("Unknown unit id: the object no longer exists.")) for _f, unit in units
                 ]
                 continue
+            # What the translation is written into, and checked against: the pending draft
+            # of published content, else the object itself.
+            into_draft = drafts.has_drafts(model) and obj.is_published
+            working = drafts.with_pending_draft(obj) if into_draft else obj
             written = []
             for field_name, unit in units:
-                outcome = _apply(obj, field_name, unit)
+                outcome = _apply(working, field_name, unit)
                 if outcome is None:
                     result.untranslated += 1
                 elif outcome is False:
@@ -168,15 +188,34 @@ def import_translations(*, file, user=None):
             if not written:
                 continue
             try:
-                obj.full_clean()
+                working.full_clean()
             except ValidationError as error:
                 problems += [(unit_id, "; ".join(error.messages)) for unit_id in written]
                 continue
-            obj.save()
+            if into_draft:
+                _store_in_draft(obj, working, user)
+                result.drafted += written
+            else:
+                obj._history_user = user
+                obj._change_reason = _("translations imported")
+                obj.save()
             result.written += written
         if problems:
             raise TranslationsRefused(problems, result)
     return result
+
+
+def _store_in_draft(obj, working, user):
+    """Keep `working` (a draft copy of published `obj`, or `obj`) as `obj`'s pending draft."""
+    draft = getattr(working, "pending_draft", None)
+    links = None
+    if draft is not None:
+        links = {
+            field.name: draft.data[field.name]
+            for field in drafts.drafted_m2m_fields(type(obj))
+            if field.name in draft.data
+        }
+    drafts.store_draft(obj=obj, data=drafts.snapshot(working, m2m=links), user=user)
 
 
 def _object_key(unit_id):

@@ -19,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView
 
+from .. import preview
 from ..content import content_version, events_of, figures_of, panels_of, places_of
 from ..images import sized_url
 from ..models import Kiosk, Status
@@ -69,6 +70,9 @@ class KioskView(DetailView):
         events = list(events_of(exhibit, drafts=drafts))
         figures = list(figures_of(exhibit, [event.pk for event in events], drafts=drafts))
         places = list(places_of(exhibit, [event.pk for event in events], drafts=drafts))
+        if drafts:
+            exhibit, panels, events = preview.one(exhibit), preview.panels(panels), preview.events(events)
+            figures, places = preview.objects(figures), preview.objects(places)
         images = [panel.image for panel in panels if panel.image] + [
             f.portrait for f in figures if f.portrait
         ]

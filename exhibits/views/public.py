@@ -6,7 +6,7 @@ from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from .. import search
+from .. import preview, search
 from ..content import panels_of, visible
 from ..filters import EventFilter
 from ..jsonld import event_json_ld, person_json_ld
@@ -23,6 +23,10 @@ class VisitorMixin:
     def visible(self, queryset):
         return visible(queryset, drafts=self.shows_drafts())
 
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        return preview.one(obj) if self.shows_drafts() else obj
+
     def get_context_data(self, **kwargs):
         is_preview = self.shows_drafts()
         # Links carry ?preview on so that staff can follow them to other drafts.
@@ -38,6 +42,12 @@ class HomeView(VisitorMixin, ListView):
     def get_queryset(self):
         return self.visible(Exhibit.objects.select_related("image")).order_by("-period_start", "pk")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.shows_drafts():
+            context["exhibits"] = context["object_list"] = preview.objects(context["object_list"])
+        return context
+
 
 @method_decorator(published_page, name="dispatch")
 class ExhibitDetailView(VisitorMixin, DetailView):
@@ -48,6 +58,8 @@ class ExhibitDetailView(VisitorMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         panels = panels_of(self.object, drafts=self.shows_drafts())
+        if self.shows_drafts():
+            panels = preview.panels(panels)
         return super().get_context_data(panels=panels, **kwargs)
 
 
@@ -60,9 +72,12 @@ class EventDetailView(VisitorMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         event = self.object
+        figures, place = self.visible(event.figures.all()), event.place
+        if self.shows_drafts():
+            figures, place = preview.objects(figures), preview.one(place)
         return super().get_context_data(
-            figures=self.visible(event.figures.all()),
-            place=event.place if event.place and (event.place.is_published or self.shows_drafts()) else None,
+            figures=figures,
+            place=place if place and (place.is_published or self.shows_drafts()) else None,
             json_ld=event_json_ld(
                 event,
                 url=self.request.build_absolute_uri(self.request.path),
@@ -82,8 +97,9 @@ class FigureDetailView(VisitorMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         figure = self.object
+        events = self.visible(figure.events.all()).chronological()
         return super().get_context_data(
-            events=self.visible(figure.events.all()).chronological(),
+            events=preview.objects(events) if self.shows_drafts() else events,
             json_ld=person_json_ld(
                 figure,
                 url=self.request.build_absolute_uri(self.request.path),
@@ -102,8 +118,9 @@ class PlaceDetailView(VisitorMixin, DetailView):
         return self.visible(Place.objects.all())
 
     def get_context_data(self, **kwargs):
+        events = self.visible(self.object.events.all()).chronological()
         return super().get_context_data(
-            events=self.visible(self.object.events.all()).chronological(), **kwargs
+            events=preview.objects(events) if self.shows_drafts() else events, **kwargs
         )
 
 
@@ -119,6 +136,8 @@ class TimelineView(VisitorMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        if self.shows_drafts():
+            context["events"] = context["object_list"] = preview.events(context["object_list"])
         query = self.request.GET.copy()
         query.pop("page", None)
         context["filter_query"] = query.urlencode()
@@ -168,6 +187,8 @@ class SearchView(VisitorMixin, TemplateView):
             name: list(search.matching(self.visible(queryset), fields, words)[: self.limit])
             for name, queryset, fields in sections
         }
+        if self.shows_drafts():
+            results = {name: preview.objects(found) for name, found in results.items()}
         return super().get_context_data(
             query=query,
             is_too_long=len(query) > search.MAX_QUERY_LENGTH,

@@ -7,7 +7,8 @@ class Command(BaseCommand):
     help = (
         "Write the translations in an XLIFF 1.2 file exported from Tárló. All or nothing: if any "
         "unit is refused (the Hungarian changed since the export, someone else edited the "
-        "translation, an unknown id, a wrong language, broken placeholders), nothing is written."
+        "translation, an unknown id, a wrong language, broken placeholders), nothing is written. "
+        "The English for published content goes into its pending draft, for a publisher to publish."
     )
 
     def add_arguments(self, parser):
@@ -26,5 +27,10 @@ class Command(BaseCommand):
                 self.stderr.write(f"{unit_id}: {problem}")
             raise CommandError(f"{file}: {refused}") from None
         for unit_id in result.written:
-            self.stdout.write(f"written: {unit_id}")
+            if unit_id in result.drafted:
+                self.stdout.write(
+                    f"written into the pending draft: {unit_id} (visitors see it once published)"
+                )
+            else:
+                self.stdout.write(f"written: {unit_id}")
         self.stdout.write(self.style.SUCCESS(result.summary()))
