@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from exhibits import services
-from exhibits.drafts import with_pending_draft
+from exhibits.drafts import snapshot, store_draft, with_pending_draft
 from exhibits.history import TRACKED_MODELS
 from exhibits.locking import current_version
 from exhibits.models import Panel, Source, Status
@@ -132,3 +132,21 @@ def test_a_deleted_source_stays_in_the_history():
     source.delete()
 
     assert Source.history.filter(id=pk, history_type="-").exists()
+
+
+def test_a_revert_is_refused_while_unpublished_changes_wait_so_they_are_not_lost(
+    curator_client, publisher, curator, panel
+):
+    services.publish(obj=panel, user=publisher, override_reason="Első változat.")
+    good = panel.history.latest()
+    panel.refresh_from_db()
+    store_draft(obj=panel, data={**snapshot(panel), "title_hu": "Várakozó javítás"}, user=curator)
+
+    response = curator_client.post(
+        reverse("admin:exhibits_panel_simple_history", args=[panel.pk, good.history_id]),
+        headers={"accept-language": "en"},
+        follow=True,
+    )
+
+    assert "Publish them first, or edit the draft: a revert now would lose them." in response.content.decode()
+    assert with_pending_draft(panel).title_hu == "Várakozó javítás"

@@ -439,12 +439,18 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
             view = copy.copy(self)
             view.prepopulated_fields = self.get_prepopulated_fields(request)
             return SimpleHistoryAdmin.history_form_view(view, request, object_id, version_id, extra_context)
+        if self.revert_disabled(request):
+            raise PermissionDenied
         obj = self.workflow_object(request, object_id)
         historical = get_object_or_404(type(obj).history, pk=version_id, id=obj.pk)
+        opts = self.model._meta
         try:
             services.revert(obj=obj, historical=historical, user=request.user)
         except services.Refused as error:
-            raise PermissionDenied(error.message) from error
+            self.message_user(request, error.message, messages.ERROR)
+            return HttpResponseRedirect(
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[quote(obj.pk)])
+            )
         values = {"object": obj, "when": localize(localtime(historical.history_date))}
         if drafts.pending_draft(obj) and obj.is_published:
             message = _(
@@ -453,7 +459,6 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
         else:
             message = _("“%(object)s” is back to the version of %(when)s.")
         self.message_user(request, message % values, messages.SUCCESS)
-        opts = self.model._meta
         return HttpResponseRedirect(
             reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[quote(obj.pk)])
         )

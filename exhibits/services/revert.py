@@ -23,13 +23,23 @@ def revert(*, obj, historical, user):
     """Bring back the values `obj` had in the history row `historical`.
 
     A publisher's revert of published content goes live at once (it undoes a bad publish);
-    anyone else's becomes a pending draft that a publisher publishes.
+    anyone else's becomes a pending draft that a publisher publishes. A revert is refused while
+    `obj` has a pending draft: drafts are not in the history, so it would be lost.
     """
     if not (can_edit(user, type(obj)) or can_publish(user)):
         raise Refused(_("Only curators and publishers can revert changes."))
     values = historical_values(historical)
     with transaction.atomic():
         live = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
+        pending = drafts.pending_draft(live)
+        if pending is not None:
+            raise Refused(
+                _(
+                    "“%(object)s” has unpublished changes by %(author)s (%(when)s). Publish them first, "
+                    "or edit the draft: a revert now would lose them."
+                )
+                % {"object": live, "author": pending.author or _("someone"), "when": pending.updated_at}
+            )
         when = historical.history_date
         if drafts.has_drafts(type(live)) and live.is_published and not can_publish(user):
             drafts.store_draft(obj=live, data=values, user=user)
