@@ -1,12 +1,15 @@
 """The 1956 exhibit as shipped in fixtures/: it loads, it links up, and its text is fit to print."""
 
+import re
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 from modeltranslation.translator import translator
 
+from exhibits.dates import format_event_when
 from exhibits.markup import word_count
 from exhibits.models import Event, Exhibit, Figure, Kiosk, Panel, Place, Source, Status
 
@@ -16,6 +19,8 @@ PAIRS = {"„": "”", "“": "”", "»": "«", "(": ")", "[": "]"}
 CLOSERS = set(PAIRS.values())
 FOREIGN_QUOTES = {"hu": {"“", '"'}, "en": {"„", '"'}}
 OFF_TOPIC = ["Varnus", "Zeneakadémia", "koncert"]
+HEDGES = {"hu": ["körül", "nem sokkal"], "en": ["about", "around", "shortly"]}
+TYPING_SLIPS = {"two spaces": "  ", "a straight apostrophe": "'", "a hyphen for a dash": " - "}
 
 @pytest.fixture
 def exhibit(db):
@@ -168,6 +173,41 @@ def test_no_text_carries_the_off_topic_line_or_the_source_texts_misspellings(exh
         (str(obj), name, slip) for obj, name, text in translated_texts() for slip in slips if slip in text
     ]
     assert found == []
+
+
+def test_no_text_has_typing_slips(exhibit):
+    texts = list(translated_texts())
+    texts += [(source, "citation", source.citation) for source in Source.objects.all()]
+    slips = [
+        (str(obj), name, slip)
+        for obj, name, text in texts
+        for slip, mark in TYPING_SLIPS.items()
+        if mark in text
+    ]
+    slips += [(str(obj), name, "stray whitespace") for obj, name, text in texts if text != text.strip()]
+    assert slips == []
+
+
+def test_hungarian_suffixes_after_numbers_take_a_hyphen(exhibit):
+    # „október 23-án”, „1956-os”, „24-ére”: never „23án”.
+    glued = [
+        (str(obj), name, text)
+        for obj, name, text in translated_texts("hu")
+        if re.search(r"\d[a-záéíóöőúüű]", text)
+    ]
+    assert glued == []
+
+
+def test_no_event_date_says_about_twice(exhibit):
+    # A time label that already hedges („nem sokkal 11 óra után”) must not also get the “about” flag.
+    doubled = []
+    for code in LANGUAGES:
+        with translation.override(code):
+            for event in Event.objects.all():
+                when = format_event_when(event)
+                if sum(when.count(hedge) for hedge in HEDGES[code]) > 1:
+                    doubled.append((event.slug, when))
+    assert doubled == []
 
 
 def test_the_kiosk_starts_in_hungarian(exhibit):
