@@ -2,12 +2,13 @@
 
 import datetime
 import hashlib
+from types import SimpleNamespace
 
 from django.db import connection
 from django.db.models import Prefetch, Q
 from django.utils.dateparse import parse_datetime
 
-from .models import Event, Exhibit, Figure, Image, Panel, Place
+from .models import Event, Exhibit, Figure, Image, Panel, Place, Status
 
 VERSIONED_MODELS = [Exhibit, Panel, Event, Figure, Place, Image]
 
@@ -87,3 +88,33 @@ def places_of(exhibit, events, *, drafts=False):
         .filter(Q(panels__exhibit=exhibit) | Q(events__in=events))
         .distinct()
     )
+
+
+def published_panels(exhibit):
+    """The exhibit's published panels in order, with their image: 1 query."""
+    return exhibit.panels.published().select_related("image").order_by("order", "pk")
+
+
+def published_panel_links(exhibit, relation, fields, *, order_by):
+    """{panel id: [objects]} of the published objects `relation` links to the exhibit's published
+    panels, ordered by `order_by` (lookups from the link table, e.g. "event__start_date"): 1 query.
+
+    The objects are plain namespaces holding only `fields`, read as values: a page that only prints
+    a few fields of each need not build model instances through prefetch_related.
+    """
+    field = Panel._meta.get_field(relation)
+    target = field.m2m_reverse_field_name()
+    rows = (
+        field.remote_field.through._default_manager.filter(
+            panel__exhibit=exhibit,
+            panel__status=Status.PUBLISHED,
+            **{f"{target}__status": Status.PUBLISHED},
+        )
+        .order_by(*order_by, f"{target}_id")
+        .values_list("panel_id", *(f"{target}__{name}" for name in fields))
+    )
+    links = {}
+    for panel_id, *values in rows:
+        links.setdefault(panel_id, []).append(SimpleNamespace(**dict(zip(fields, values))))
+    return links
+

@@ -7,11 +7,12 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from .. import search
-from ..content import panels_of, visible
+from ..content import visible
 from ..filters import EventFilter
 from ..jsonld import event_json_ld, person_json_ld
 from ..models import Event, Exhibit, Figure, Panel, Place
 from .caching import published_page, shows_drafts
+from .exhibit_page import exhibit_page
 
 
 class VisitorMixin:
@@ -47,8 +48,7 @@ class ExhibitDetailView(VisitorMixin, DetailView):
         return self.visible(Exhibit.objects.select_related("image"))
 
     def get_context_data(self, **kwargs):
-        panels = panels_of(self.object, drafts=self.shows_drafts())
-        return super().get_context_data(panels=panels, **kwargs)
+        return super().get_context_data(page=exhibit_page(self.object, drafts=self.shows_drafts()), **kwargs)
 
 
 @method_decorator(published_page, name="dispatch")
