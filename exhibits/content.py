@@ -90,9 +90,21 @@ def places_of(exhibit, events, *, drafts=False):
     )
 
 
-def published_panels(exhibit):
-    """The exhibit's published panels in order, with their image: 1 query."""
-    return exhibit.panels.published().select_related("image").order_by("order", "pk")
+def published_panels(exhibit, fields, image_fields):
+    """The exhibit's published panels in order as namespaces of `fields`, each with `image` a
+    namespace of `image_fields` or None: 1 query, no model instances."""
+    rows = (
+        exhibit.panels.published()
+        .order_by("order", "pk")
+        .values_list(*fields, "image_id", *(f"image__{name}" for name in image_fields))
+    )
+    panels = []
+    for row in rows:
+        panel = SimpleNamespace(**dict(zip(fields, row)))
+        image_id, image_values = row[len(fields)], row[len(fields) + 1 :]
+        panel.image = SimpleNamespace(**dict(zip(image_fields, image_values))) if image_id else None
+        panels.append(panel)
+    return panels
 
 
 def published_panel_links(exhibit, relation, fields, *, order_by):

@@ -11,8 +11,7 @@ from django.db.models import F
 from django.utils.translation import get_language
 
 from ..content import panels_of, published_panel_links, published_panels
-from ..dates import format_event_when
-from .rendering import detail_path, image_html, markup_html, shown
+from .rendering import IMAGE_FIELDS, detail_path, event_when, image_html, markup_html, shown
 
 
 def _translated(*fields):
@@ -37,6 +36,7 @@ LINKED = {
     "figures": ("exhibits:figure-detail", "name", ["slug", *_translated("name")]),
     "places": ("exhibits:place-detail", "name", ["slug", *_translated("name")]),
 }
+PANEL_FIELDS = ["pk", "code", *_translated("title", "body")]
 
 
 def exhibit_page(exhibit, *, drafts=False):
@@ -80,7 +80,7 @@ def _link(obj, view_name, field, language):
     text, lang = shown(obj, field, language)
     link = {"url": detail_path(view_name, obj.slug), "text": text, "lang": lang}
     if hasattr(obj, "start_date"):
-        link["when"] = format_event_when(obj)
+        link["when"] = event_when(obj)
     return link
 
 
@@ -95,7 +95,7 @@ def _published(exhibit, language):
         kind: published_panel_links(exhibit, kind, fields, order_by=order[kind])
         for kind, (_view, _field, fields) in LINKED.items()
     }
-    return list(published_panels(exhibit)), links
+    return published_panels(exhibit, PANEL_FIELDS, IMAGE_FIELDS), links
 
 
 def _with_drafts(exhibit):

@@ -6,6 +6,7 @@ values, language), so nothing remembered can ever be stale: a changed text or im
 
 import functools
 import json
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -14,6 +15,8 @@ from django.utils.translation import get_language
 from modeltranslation.utils import resolution_order
 
 from .. import markup
+from ..dates import format_event_when
+from ..models import Image
 
 DEFAULT_IMAGE_SIZES = "(min-width: 60em) 50vw, 100vw"
 IMAGE_CACHE_LIMIT = 4096
@@ -52,20 +55,63 @@ def _detail_path(script_prefix, language, view_name, slug):
     return reverse(view_name, kwargs={"slug": slug})
 
 
+def event_when(event):
+    """dates.format_event_when(event), remembered per language and the fields it reads."""
+    language = get_language()
+    return _event_when(
+        language,
+        event.start_date,
+        event.start_time,
+        event.end_date,
+        getattr(event, f"time_label_{language}", ""),
+        event.is_approximate,
+        event.is_uncertain,
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _event_when(language, start_date, start_time, end_date, time_label, is_approximate, is_uncertain):
+    fields = {
+        "start_date": start_date,
+        "start_time": start_time,
+        "end_date": end_date,
+        f"time_label_{language}": time_label,
+        "is_approximate": is_approximate,
+        "is_uncertain": is_uncertain,
+    }
+    return format_event_when(SimpleNamespace(**fields))
+
+
+# Every field of an image that exhibits/_image.html reads.
+IMAGE_FIELDS = [
+    "pk",
+    "file",
+    "width",
+    "height",
+    "focal_point_x",
+    "focal_point_y",
+    "credit",
+    "licence",
+    "renditions",
+    *(f"{field}_{code}" for field in ("alt_text", "caption") for code, _name in settings.LANGUAGES),
+]
 _images = {}
 
 
 def image_html(image, *, size="", sizes=DEFAULT_IMAGE_SIZES):
     """`image` through exhibits/_image.html in the active language, rendered once per state of the image.
 
-    The key holds every field the template reads, so an edited text, a new file or new renditions
-    render again; while renditions are still being made, nothing is kept.
+    `image` is an Image, or any object with its IMAGE_FIELDS (a file as its name). The key holds
+    every one of them, so an edited text, a new file or new renditions render again; while
+    renditions are still being made, nothing is kept.
     """
     if image is None:
         return ""
     key = _image_key(image, size, sizes)
     html = _images.get(key)
     if html is None:
+        if not isinstance(image, Image):
+            image = Image(**{("id" if name == "pk" else name): getattr(image, name) for name in IMAGE_FIELDS})
         html = render_to_string("exhibits/_image.html", {"image": image, "size": size, "sizes": sizes})
         if key == _image_key(image, size, sizes):
             if len(_images) >= IMAGE_CACHE_LIMIT:
@@ -75,19 +121,8 @@ def image_html(image, *, size="", sizes=DEFAULT_IMAGE_SIZES):
 
 
 def _image_key(image, size, sizes):
-    return (
-        get_language(),
-        size,
-        sizes,
-        image.pk,
-        image.file.name,
-        image.width,
-        image.height,
-        image.focal_point_x,
-        image.focal_point_y,
-        image.credit,
-        image.licence,
-        *(getattr(image, f"{field}_{code}") for field in ("alt_text", "caption") for code, _name in settings.LANGUAGES),
-        json.dumps(image.renditions, sort_keys=True),
-    )
+    values = [getattr(image, name) for name in IMAGE_FIELDS]
+    values[IMAGE_FIELDS.index("file")] = str(values[IMAGE_FIELDS.index("file")] or "")
+    values[IMAGE_FIELDS.index("renditions")] = json.dumps(values[IMAGE_FIELDS.index("renditions")], sort_keys=True)
+    return (get_language(), size, sizes, *values)
 
