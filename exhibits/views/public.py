@@ -1,8 +1,10 @@
 """The public web site: /hu/… and /en/…."""
 
 from django.conf import settings
+from django.template import engines
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
@@ -48,7 +50,11 @@ class ExhibitDetailView(VisitorMixin, DetailView):
         return self.visible(Exhibit.objects.select_related("image"))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(page=exhibit_page(self.object, drafts=self.shows_drafts()), **kwargs)
+        context = super().get_context_data(page=exhibit_page(self.object, drafts=self.shows_drafts()), **kwargs)
+        # Jinja2 prints the panels; Django's engine only the site's layout around them.
+        article = engines["jinja2"].get_template("exhibits/_exhibit_article.html")
+        context["article"] = mark_safe(article.render(context, self.request))
+        return context
 
 
 @method_decorator(published_page, name="dispatch")
