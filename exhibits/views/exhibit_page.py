@@ -6,6 +6,8 @@ query per kind of link, as values); a staff preview reads drafts too through con
 Both end in the same `panel_view`, so a preview looks exactly as the published page will.
 """
 
+from types import SimpleNamespace
+
 from django.conf import settings
 from django.db.models import F
 from django.utils.translation import get_language
@@ -45,42 +47,42 @@ def exhibit_page(exhibit, *, drafts=False):
     panels, links = _with_drafts(exhibit) if drafts else _published(exhibit, language)
     title, title_lang = shown(exhibit, "title", language)
     introduction, introduction_lang = shown(exhibit, "introduction", language)
-    return {
-        "title": title,
-        "title_lang": title_lang,
-        "image": image_html(exhibit.image),
-        "introduction": markup_html(introduction),
-        "introduction_lang": introduction_lang,
-        "panels": [
+    return SimpleNamespace(
+        title=title,
+        title_lang=title_lang,
+        image=image_html(exhibit.image),
+        introduction=markup_html(introduction),
+        introduction_lang=introduction_lang,
+        panels=[
             panel_view(panel, {kind: links[kind].get(panel.pk, []) for kind in LINKED}, language)
             for panel in panels
         ],
-    }
+    )
 
 
 def panel_view(panel, links, language):
     """One panel as the page prints it; `links` maps each kind in LINKED to the linked objects."""
     title, title_lang = shown(panel, "title", language)
     body, body_lang = shown(panel, "body", language)
-    view = {
-        "code": panel.code,
-        "title": title,
-        "title_lang": title_lang,
-        "image": image_html(panel.image),
-        "body": markup_html(body),
-        "body_lang": body_lang,
-    }
+    view = SimpleNamespace(
+        code=panel.code,
+        title=title,
+        title_lang=title_lang,
+        image=image_html(panel.image),
+        body=markup_html(body),
+        body_lang=body_lang,
+    )
     for kind, (view_name, field, _fields) in LINKED.items():
-        view[kind] = [_link(obj, view_name, field, language) for obj in links[kind]]
-    view["has_links"] = any(view[kind] for kind in LINKED)
+        setattr(view, kind, [_link(obj, view_name, field, language) for obj in links[kind]])
+    view.has_links = any(getattr(view, kind) for kind in LINKED)
     return view
 
 
 def _link(obj, view_name, field, language):
     text, lang = shown(obj, field, language)
-    link = {"url": detail_path(view_name, obj.slug), "text": text, "lang": lang}
+    link = SimpleNamespace(url=detail_path(view_name, obj.slug), text=text, lang=lang)
     if hasattr(obj, "start_date"):
-        link["when"] = event_when(obj)
+        link.when = event_when(obj)
     return link
 
 
