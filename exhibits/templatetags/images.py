@@ -1,6 +1,7 @@
 from django import template
 
 from .. import images
+from ..views.rendering import DEFAULT_IMAGE_SIZES, image_html
 
 register = template.Library()
 
@@ -53,3 +54,9 @@ def object_position(image):
 
 def srcset(image, renditions):
     return ", ".join(f"{images.rendition_url(image, rendition)} {rendition['width']}w" for rendition in renditions)
+
+
+@register.simple_tag
+def image(image, size="", sizes=DEFAULT_IMAGE_SIZES):
+    """`image` through exhibits/_image.html, rendered once per state of the image and language."""
+    return image_html(image, size=size, sizes=sizes)

@@ -40,6 +40,7 @@ def markup_html(text):
     return _markup_html(text or "")
 
 
+# Rendering is a pure function of the text, so remembering it can never serve stale content.
 @functools.lru_cache(maxsize=2048)
 def _markup_html(text):
     return markup.to_html(text)
