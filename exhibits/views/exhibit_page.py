@@ -80,9 +80,9 @@ def panel_view(panel, links, language):
 
 def _link(obj, view_name, field, language):
     text, lang = shown(obj, field, language)
-    link = SimpleNamespace(url=detail_path(view_name, obj.slug), text=text, lang=lang)
+    link = SimpleNamespace(url=detail_path(view_name, obj.slug, language), text=text, lang=lang)
     if hasattr(obj, "start_date"):
-        link.when = event_when(obj)
+        link.when = event_when(obj, language)
     return link
 
 

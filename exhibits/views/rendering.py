@@ -11,6 +11,7 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
+from django.utils import translation
 from django.utils.translation import get_language
 from modeltranslation.utils import resolution_order
 
@@ -28,11 +29,14 @@ def shown(obj, field, language):
     The same rule as django-modeltranslation's fallbacks, with the language the text is really in,
     for the element's lang attribute.
     """
-    for code in resolution_order(language):
+    for code in _resolution_order(language):
         text = getattr(obj, f"{field}_{code}", None)
         if text:
             return text, code
     return "", language
+
+
+_resolution_order = functools.lru_cache(maxsize=None)(resolution_order)
 
 
 def markup_html(text):
@@ -46,19 +50,21 @@ def _markup_html(text):
     return markup.to_html(text)
 
 
-def detail_path(view_name, slug):
-    """reverse(view_name, slug) in the active language, remembered per language and slug."""
-    return _detail_path(get_script_prefix(), get_language(), view_name, slug)
+def detail_path(view_name, slug, language=None):
+    """reverse(view_name, slug) in `language` (the active one by default), remembered per slug."""
+    return _detail_path(get_script_prefix(), language or get_language(), view_name, slug)
 
 
 @functools.lru_cache(maxsize=8192)
 def _detail_path(script_prefix, language, view_name, slug):
-    return reverse(view_name, kwargs={"slug": slug})
+    with translation.override(language):
+        return reverse(view_name, kwargs={"slug": slug})
 
 
-def event_when(event):
-    """dates.format_event_when(event), remembered per language and the fields it reads."""
-    language = get_language()
+def event_when(event, language=None):
+    """dates.format_event_when(event) in `language` (the active one by default), remembered per
+    language and the fields it reads."""
+    language = language or get_language()
     return _event_when(
         language,
         event.start_date,
@@ -80,7 +86,8 @@ def _event_when(language, start_date, start_time, end_date, time_label, is_appro
         "is_approximate": is_approximate,
         "is_uncertain": is_uncertain,
     }
-    return format_event_when(SimpleNamespace(**fields))
+    with translation.override(language):
+        return format_event_when(SimpleNamespace(**fields))
 
 
 # Every field of an image that exhibits/_image.html reads.
