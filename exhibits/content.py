@@ -96,9 +96,11 @@ def published_panels(exhibit, fields, image_fields):
     namespace of `image_fields` or None: 1 query, no model instances."""
     panels = []
     for row in _published_panels_query(exhibit.pk, tuple(fields), tuple(image_fields)).all():
-        panel = SimpleNamespace(**dict(zip(fields, row)))
+        panel = SimpleNamespace(**dict(zip(fields, row[: len(fields)], strict=True)))
         image_id, image_values = row[len(fields)], row[len(fields) + 1 :]
-        panel.image = SimpleNamespace(**dict(zip(image_fields, image_values))) if image_id else None
+        panel.image = (
+            SimpleNamespace(**dict(zip(image_fields, image_values, strict=True))) if image_id else None
+        )
         panels.append(panel)
     return panels
 
@@ -111,8 +113,10 @@ def published_panel_links(exhibit, relation, fields, *, order_by):
     a few fields of each need not build model instances through prefetch_related.
     """
     links = {}
-    for panel_id, *values in _published_links_query(exhibit.pk, relation, tuple(fields), tuple(order_by)).all():
-        links.setdefault(panel_id, []).append(SimpleNamespace(**dict(zip(fields, values))))
+    for panel_id, *values in _published_links_query(
+        exhibit.pk, relation, tuple(fields), tuple(order_by)
+    ).all():
+        links.setdefault(panel_id, []).append(SimpleNamespace(**dict(zip(fields, values, strict=True))))
     return links
 
 

@@ -50,7 +50,9 @@ class ExhibitDetailView(VisitorMixin, DetailView):
         return self.visible(Exhibit.objects.select_related("image"))
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(page=exhibit_page(self.object, drafts=self.shows_drafts()), **kwargs)
+        context = super().get_context_data(
+            page=exhibit_page(self.object, drafts=self.shows_drafts()), **kwargs
+        )
         # Jinja2 prints the panels; Django's engine only the site's layout around them.
         article = engines["jinja2"].get_template("exhibits/_exhibit_article.html")
         context["article"] = mark_safe(article.render(context, self.request))

@@ -131,6 +131,7 @@ def image_html(image, *, size="", sizes=DEFAULT_IMAGE_SIZES):
 def _image_key(image, size, sizes):
     values = [getattr(image, name) for name in IMAGE_FIELDS]
     values[IMAGE_FIELDS.index("file")] = str(values[IMAGE_FIELDS.index("file")] or "")
-    values[IMAGE_FIELDS.index("renditions")] = json.dumps(values[IMAGE_FIELDS.index("renditions")], sort_keys=True)
+    values[IMAGE_FIELDS.index("renditions")] = json.dumps(
+        values[IMAGE_FIELDS.index("renditions")], sort_keys=True
+    )
     return (get_language(), size, sizes, *values)
-

@@ -26,7 +26,9 @@ class Command(BaseCommand):
         if not (1 <= requests <= 100_000 and 0 < seconds <= 120 and 1 <= concurrency <= 64):
             raise CommandError("Use 1–100000 requests, up to 120 seconds and 1–64 connections per page.")
         with pages.throwaway_site(self.stdout) as env:
-            pages.run(self.stdout, env, requests=requests, seconds=seconds, concurrency=concurrency, workers=workers)
+            pages.run(
+                self.stdout, env, requests=requests, seconds=seconds, concurrency=concurrency, workers=workers
+            )
             if not options["skip_exports"]:
                 self.stdout.write("")
                 exported = pages.manage(
