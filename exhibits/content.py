@@ -1,13 +1,15 @@
 """What the public site and kiosks read: content versions and whole exhibits in few queries."""
 
 import datetime
+import functools
 import hashlib
+from types import SimpleNamespace
 
 from django.db import connection
 from django.db.models import Prefetch, Q
 from django.utils.dateparse import parse_datetime
 
-from .models import Event, Exhibit, Figure, Image, Panel, Place
+from .models import Event, Exhibit, Figure, Image, Panel, Place, Status
 
 VERSIONED_MODELS = [Exhibit, Panel, Event, Figure, Place, Image]
 
@@ -86,4 +88,61 @@ def places_of(exhibit, events, *, drafts=False):
         visible(Place.objects.all(), drafts=drafts)
         .filter(Q(panels__exhibit=exhibit) | Q(events__in=events))
         .distinct()
+    )
+
+
+def published_panels(exhibit, fields, image_fields):
+    """The exhibit's published panels in order as namespaces of `fields`, each with `image` a
+    namespace of `image_fields` or None: 1 query, no model instances."""
+    panels = []
+    for row in _published_panels_query(exhibit.pk, tuple(fields), tuple(image_fields)).all():
+        panel = SimpleNamespace(**dict(zip(fields, row[: len(fields)], strict=True)))
+        image_id, image_values = row[len(fields)], row[len(fields) + 1 :]
+        panel.image = (
+            SimpleNamespace(**dict(zip(image_fields, image_values, strict=True))) if image_id else None
+        )
+        panels.append(panel)
+    return panels
+
+
+def published_panel_links(exhibit, relation, fields, *, order_by):
+    """{panel id: [objects]} of the published objects `relation` links to the exhibit's published
+    panels, ordered by `order_by` (lookups from the link table, e.g. "event__start_date"): 1 query.
+
+    The objects are plain namespaces holding only `fields`, read as values: a page that only prints
+    a few fields of each need not build model instances through prefetch_related.
+    """
+    links = {}
+    for panel_id, *values in _published_links_query(
+        exhibit.pk, relation, tuple(fields), tuple(order_by)
+    ).all():
+        links.setdefault(panel_id, []).append(SimpleNamespace(**dict(zip(fields, values, strict=True))))
+    return links
+
+
+# Building a queryset costs more than running it, so these are built once per exhibit and shape
+# and run with .all() on each request, as a generic view does with its `queryset` attribute.
+# They hold no content, only the query: each .all() reads the database afresh.
+@functools.lru_cache(maxsize=512)
+def _published_panels_query(exhibit_id, fields, image_fields):
+    return (
+        Panel.objects.filter(exhibit_id=exhibit_id)
+        .published()
+        .order_by("order", "pk")
+        .values_list(*fields, "image_id", *(f"image__{name}" for name in image_fields))
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def _published_links_query(exhibit_id, relation, fields, order_by):
+    field = Panel._meta.get_field(relation)
+    target = field.m2m_reverse_field_name()
+    return (
+        field.remote_field.through._default_manager.filter(
+            panel__exhibit_id=exhibit_id,
+            panel__status=Status.PUBLISHED,
+            **{f"{target}__status": Status.PUBLISHED},
+        )
+        .order_by(*order_by, f"{target}_id")
+        .values_list("panel_id", *(f"{target}__{name}" for name in fields))
     )

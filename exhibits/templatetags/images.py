@@ -1,6 +1,7 @@
 from django import template
 
 from .. import images
+from ..views.rendering import DEFAULT_IMAGE_SIZES, image_html
 
 register = template.Library()
 
@@ -40,7 +41,9 @@ def responsive_image(image, sizes="100vw", css_class="", size=""):
         "css_class": css_class,
         "webp_srcset": srcset(image, by_format.get("WEBP", [])) if fallback_format != "WEBP" else "",
         "srcset": srcset(image, fallback),
-        "src": (images.rendition_url(image, fallback[min(1, len(fallback) - 1)]) if fallback else image.file.url),
+        "src": (
+            images.rendition_url(image, fallback[min(1, len(fallback) - 1)]) if fallback else image.file.url
+        ),
         "width": largest["width"] if largest else image.width,
         "height": largest["height"] if largest else image.height,
         "object_position": object_position(image),
@@ -52,4 +55,12 @@ def object_position(image):
 
 
 def srcset(image, renditions):
-    return ", ".join(f"{images.rendition_url(image, rendition)} {rendition['width']}w" for rendition in renditions)
+    return ", ".join(
+        f"{images.rendition_url(image, rendition)} {rendition['width']}w" for rendition in renditions
+    )
+
+
+@register.simple_tag
+def image(image, size="", sizes=DEFAULT_IMAGE_SIZES):
+    """`image` through exhibits/_image.html, rendered once per state of the image and language."""
+    return image_html(image, size=size, sizes=sizes)

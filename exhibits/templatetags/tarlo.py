@@ -1,6 +1,5 @@
 """Template helpers of the public site and kiosks."""
 
-import functools
 import json
 
 from django import template
@@ -10,8 +9,8 @@ from django.urls import translate_url
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
-from .. import markup as tarlo_markup
 from ..dates import format_event_when
+from ..views.rendering import markup_html
 
 register = template.Library()
 
@@ -21,13 +20,7 @@ _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u
 @register.filter
 def markup(text):
     """Render exhibit markup as safe HTML."""
-    return _markup_html(text or "")
-
-
-# Rendering is a pure function of the text, so remembering it can never serve stale content.
-@functools.lru_cache(maxsize=2048)
-def _markup_html(text):
-    return tarlo_markup.to_html(text)
+    return markup_html(text)
 
 
 @register.filter

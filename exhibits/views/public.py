@@ -1,17 +1,20 @@
 """The public web site: /hu/… and /en/…."""
 
 from django.conf import settings
+from django.template import engines
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from .. import preview, search
-from ..content import panels_of, visible
+from ..content import visible
 from ..filters import EventFilter
 from ..jsonld import event_json_ld, person_json_ld
 from ..models import Event, Exhibit, Figure, Panel, Place
 from .caching import published_page, shows_drafts
+from .exhibit_page import exhibit_page
 
 
 class VisitorMixin:
@@ -57,10 +60,13 @@ class ExhibitDetailView(VisitorMixin, DetailView):
         return self.visible(Exhibit.objects.select_related("image"))
 
     def get_context_data(self, **kwargs):
-        panels = panels_of(self.object, drafts=self.shows_drafts())
-        if self.shows_drafts():
-            panels = preview.panels(panels)
-        return super().get_context_data(panels=panels, **kwargs)
+        context = super().get_context_data(
+            page=exhibit_page(self.object, drafts=self.shows_drafts()), **kwargs
+        )
+        # Jinja2 prints the panels; Django's engine only the site's layout around them.
+        article = engines["jinja2"].get_template("exhibits/_exhibit_article.html")
+        context["article"] = mark_safe(article.render(context, self.request))
+        return context
 
 
 @method_decorator(published_page, name="dispatch")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from ...benchmarks import exports
+from ...benchmark import exports
 
 
 class Command(BaseCommand):

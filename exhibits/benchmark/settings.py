@@ -2,4 +2,4 @@
 
 from museum.settings import *  # noqa: F403
 
-ROOT_URLCONF = "exhibits.benchmarking.urls"
+ROOT_URLCONF = "exhibits.benchmark.urls"

@@ -1,1 +1,0 @@
-"""Benchmarks that print figures; the `benchmark` command runs them all."""
