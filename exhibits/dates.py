@@ -46,10 +46,21 @@ def format_partial_date(value):
     return formats.date_format(date, "DATE_FORMAT" if day else "YEAR_MONTH_FORMAT")
 
 
+def format_date_range(start, end):
+    """Two partial dates as a range: “1896–1958”, but “1914. június 15. – 1984. február 9.”.
+
+    Both languages close up a dash between bare years and space it between longer dates.
+    """
+    dash = "–" if len(start) <= 4 and len(end) <= 4 else " – "
+    return f"{format_partial_date(start)}{dash}{format_partial_date(end)}"
+
+
 def format_event_time(event, language):
     """The time of day of an event as precisely as it is known, in `language`, or ""."""
+    from .models import Precision  # models import this module
+
     label = getattr(event, f"time_label_{language}", "") or ""
-    if label or not event.start_time:
+    if label or not event.start_time or not Precision(event.precision).shows_time:
         return label
     if language == "hu":  # Hungarian says the time with a suffix: "20 órakor", "20 óra 15 perckor"
         hour, minute = event.start_time.hour, event.start_time.minute
@@ -61,7 +72,8 @@ def format_event_when(event):
     """When an event happened, in the active language and only as precisely as it is known.
 
     "1956. október 23., este 8 órakor" / "23 October 1956, 8 p.m."; a time label written by
-    the curator wins over the bare time, and is never borrowed from the other language.
+    the curator wins over the bare time, and is never borrowed from the other language. A
+    label says itself how approximate it is ("shortly after 11"), so it gets no "about".
     """
     language = (get_language() or "hu").split("-")[0]
     when = formats.date_format(event.start_date, "DATE_FORMAT")
@@ -70,7 +82,7 @@ def format_event_when(event):
         when = f"{when}, {time}"
     if event.end_date and event.end_date != event.start_date:
         when = f"{when} – {formats.date_format(event.end_date, 'DATE_FORMAT')}"
-    if event.is_approximate:
+    if event.is_approximate and not getattr(event, f"time_label_{language}", ""):
         when = gettext("about %(when)s") % {"when": when}
     if event.is_uncertain:
         when = gettext("%(when)s (uncertain)") % {"when": when}

@@ -50,6 +50,9 @@ class TestEventDates:
             ).full_clean()
         assert error_codes(exc_info) == {"ends_before_start"}
 
+    def test_a_part_of_day_may_carry_a_rough_time_to_order_the_day(self):
+        event(precision="part_of_day", start_time=datetime.time(21), time_label_hu="este").full_clean()
+
     def test_an_evening_speech_at_8_pm_is_valid(self):
         event(precision="hour", start_time=datetime.time(20), time_label_hu="este 8 órakor").full_clean()
 
@@ -81,7 +84,10 @@ class TestFigures:
 
     def test_life_dates_read_in_the_active_language(self, figure):
         with translation.override("en"):
-            assert figure.life_dates == "25 November 1895–21 October 1978"
+            assert figure.life_dates == "25 November 1895 – 21 October 1978"
+
+    def test_life_dates_of_bare_years_close_up_the_dash(self):
+        assert Figure(born="1896", died="1958").life_dates == "1896–1958"
 
 
 @pytest.mark.django_db

@@ -58,6 +58,7 @@ def test_a_remembered_date_follows_the_language():
         start_date=datetime.date(1956, 10, 23),
         start_time=datetime.time(20),
         end_date=None,
+        precision="hour",
         time_label_hu="este 8 órakor",
         time_label_en="at 8 p.m.",
         is_approximate=False,

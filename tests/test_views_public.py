@@ -141,6 +141,31 @@ class TestTimeline:
         assert "1956. október 23., este 8 órakor" in html(client.get("/hu/timeline/"))
         assert "23 October 1956, 8 p.m." in html(client.get("/en/timeline/"))
 
+    def test_a_rough_time_orders_the_day_but_visitors_read_the_words_of_the_sources(self, client):
+        factories.event(
+            title_en="Late speech", precision="part_of_day", start_time=datetime.time(22),
+            time_label_hu="késő este", time_label_en="",
+        )
+        factories.event(
+            title_en="Radio speech", precision="hour", start_time=datetime.time(20), time_label_en="at 8 p.m."
+        )
+        factories.event(title_en="Rally", precision="part_of_day", start_time=datetime.time(15), time_label_en="in the afternoon")
+
+        page = html(client.get("/en/timeline/"))
+
+        assert page.index("Rally") < page.index("Radio speech") < page.index("Late speech")
+        assert "10 p.m." not in page and "22:00" not in page
+
+    def test_a_hedged_label_is_not_hedged_twice(self, client):
+        factories.event(
+            precision="hour", start_time=datetime.time(11), is_approximate=True,
+            time_label_hu="nem sokkal 11 óra után", time_label_en="shortly after 11 a.m.",
+        )
+
+        page = html(client.get("/en/timeline/"))
+
+        assert "23 October 1956, shortly after 11 a.m." in page and "about 23 October" not in page
+
     def test_filters_by_category_person_place_and_dates(self, client):
         gero = factories.figure()
         radio = factories.place(name_en="The Radio")

@@ -27,6 +27,11 @@ class Precision(models.TextChoices):
     def needs_time(self):
         return self in {Precision.HOUR, Precision.MINUTE}
 
+    @property
+    def shows_time(self):
+        """Whether the start time is what the sources say, rather than a rough place in the day."""
+        return self.needs_time
+
 
 class EventQuerySet(PublishableQuerySet):
     def in_period(self, start, end):
@@ -48,7 +53,10 @@ class Event(Translated, Publishable):
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     start_date = models.DateField(_("start date"))
     start_time = models.TimeField(
-        _("start time"), null=True, blank=True, help_text=_("Only with hour or minute precision.")
+        _("start time"), null=True, blank=True, help_text=_(
+            "With hour or minute precision, the time. With part-of-day precision, roughly when: "
+            "it puts the event in its place among the day's events, visitors read the words of the sources."
+        )
     )
     end_date = models.DateField(_("end date"), null=True, blank=True)
     end_time = models.TimeField(_("end time"), null=True, blank=True)
@@ -112,11 +120,10 @@ class Event(Translated, Publishable):
     def clean(self):
         errors = {}
         precision = Precision(self.precision) if self.precision in Precision.values else None
-        if precision in {Precision.DAY, Precision.PART_OF_DAY} and (self.start_time or self.end_time):
+        if precision == Precision.DAY and (self.start_time or self.end_time):
             errors["start_time"] = ValidationError(
-                _("A time of day needs hour or minute precision; with %(precision)s precision leave it empty."),
+                _("A time of day needs a part-of-day, hour or minute precision; with day precision leave it empty."),
                 code="time_without_precision",
-                params={"precision": precision.label},
             )
         if precision and precision.needs_time and not self.start_time:
             errors["start_time"] = ValidationError(

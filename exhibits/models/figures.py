@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..dates import format_partial_date, parse_partial_date, validate_partial_date
+from ..dates import format_date_range, parse_partial_date, validate_partial_date
 from .common import Publishable, PublishableManager, Translated
 
 
@@ -74,7 +74,7 @@ class Figure(Translated, Publishable):
         """“1896–1958” style, in the active language's date format."""
         if not (self.born or self.died):
             return ""
-        return f"{format_partial_date(self.born)}–{format_partial_date(self.died)}"
+        return format_date_range(self.born, self.died)
 
     def clean(self):
         if self.born and self.died:

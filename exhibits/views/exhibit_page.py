@@ -32,6 +32,7 @@ LINKED = {
             "start_date",
             "start_time",
             "end_date",
+            "precision",
             "is_approximate",
             "is_uncertain",
         ],

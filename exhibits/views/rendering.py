@@ -70,6 +70,7 @@ def event_when(event, language=None):
         event.start_date,
         event.start_time,
         event.end_date,
+        event.precision,
         getattr(event, f"time_label_{language}", ""),
         event.is_approximate,
         event.is_uncertain,
@@ -77,10 +78,11 @@ def event_when(event, language=None):
 
 
 @functools.lru_cache(maxsize=8192)
-def _event_when(language, start_date, start_time, end_date, time_label, is_approximate, is_uncertain):
+def _event_when(language, start_date, start_time, end_date, precision, time_label, is_approximate, is_uncertain):
     fields = {
         "start_date": start_date,
         "start_time": start_time,
+        "precision": precision,
         "end_date": end_date,
         f"time_label_{language}": time_label,
         "is_approximate": is_approximate,
