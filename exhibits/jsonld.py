@@ -12,13 +12,17 @@ def event_json_ld(event, *, url, language):
         "@context": SCHEMA_CONTEXT,
         "@type": "Event",
         "name": event.title,
-        "startDate": _iso(event.start_date, event.start_time if Precision(event.precision).shows_time else None),
+        "startDate": _iso(
+            event.start_date, event.start_time if Precision(event.precision).shows_time else None
+        ),
         "eventStatus": "https://schema.org/EventScheduled",
         "inLanguage": language,
         "url": url,
     }
     if event.end_date:
-        data["endDate"] = _iso(event.end_date, event.end_time if Precision(event.precision).shows_time else None)
+        data["endDate"] = _iso(
+            event.end_date, event.end_time if Precision(event.precision).shows_time else None
+        )
     if event.summary:
         data["description"] = markup.to_plain_text(event.summary)
     if event.place_id:

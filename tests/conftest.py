@@ -47,8 +47,11 @@ def figure(db):
 @pytest.fixture
 def exhibit(db):
     return Exhibit.objects.create(
-        title_hu="1956", title_en="1956", slug="1956",
-        period_start=datetime.date(1956, 10, 23), period_end=datetime.date(1956, 11, 4),
+        title_hu="1956",
+        title_en="1956",
+        slug="1956",
+        period_start=datetime.date(1956, 10, 23),
+        period_end=datetime.date(1956, 11, 4),
     )
 
 
@@ -60,8 +63,12 @@ def panel(exhibit):
 @pytest.fixture
 def event(place):
     return Event.objects.create(
-        title_hu="Tüntetés a Bem téren", slug="bem-ter-tuntetes", category="demonstration",
-        start_date=datetime.date(1956, 10, 23), place=place, status=Status.PUBLISHED,
+        title_hu="Tüntetés a Bem téren",
+        slug="bem-ter-tuntetes",
+        category="demonstration",
+        start_date=datetime.date(1956, 10, 23),
+        place=place,
+        status=Status.PUBLISHED,
     )
 
 
@@ -91,10 +98,15 @@ def translated_exhibit(exhibit, event, figure):
     from exhibits.models import Image, Source
 
     image = Image.objects.create(
-        file=png_upload(), alt_text_hu="Tömeg a Bem téren", alt_text_en="A crowd at Bem Square",
-        credit="Fortepan / Nagy Gyula", licence="CC BY-SA 3.0",
+        file=png_upload(),
+        alt_text_hu="Tömeg a Bem téren",
+        alt_text_en="A crowd at Bem Square",
+        credit="Fortepan / Nagy Gyula",
+        licence="CC BY-SA 3.0",
     )
-    source = Source.objects.create(slug="litvan", citation="Litván György (szerk.): Az 1956-os magyar forradalom")
+    source = Source.objects.create(
+        slug="litvan", citation="Litván György (szerk.): Az 1956-os magyar forradalom"
+    )
     event.figures.add(figure)
     event.sources.add(source)
     exhibit.introduction_hu = "A forradalom *tizenhárom napja*."
@@ -102,20 +114,32 @@ def translated_exhibit(exhibit, event, figure):
     exhibit.image = image
     exhibit.save()
     first = Panel.objects.create(
-        exhibit=exhibit, order=1, code="56-01", image=image,
-        title_hu="A Bem téren", title_en="At Bem Square",
+        exhibit=exhibit,
+        order=1,
+        code="56-01",
+        image=image,
+        title_hu="A Bem téren",
+        title_en="At Bem Square",
         body_hu="A diákok *csendben* vonultak.\n\n- Petőfi-szobor\n- Bem-szobor",
         body_en="The students marched *in silence*.\n\n- Petőfi statue\n- Bem statue",
     )
     first.events.add(event)
     first.figures.add(figure)
     Panel.objects.create(
-        exhibit=exhibit, order=2, code="56-02", title_hu="„Ruszkik haza!”",
+        exhibit=exhibit,
+        order=2,
+        code="56-02",
+        title_hu="„Ruszkik haza!”",
         body_hu="Este 8 órakor **Gerő Ernő** beszélt a rádióban.",
     )
     third = Panel.objects.create(
-        exhibit=exhibit, order=3, code="56-03", title_hu="A Rádió ostroma", title_en="The siege of the Radio",
-        body_hu="A Bródy Sándor utcában.", body_en="In Bródy Sándor Street.",
+        exhibit=exhibit,
+        order=3,
+        code="56-03",
+        title_hu="A Rádió ostroma",
+        title_en="The siege of the Radio",
+        body_hu="A Bródy Sándor utcában.",
+        body_en="In Bródy Sándor Street.",
     )
     third.title_hu = "A Magyar Rádió ostroma"
     third.save()

@@ -136,7 +136,9 @@ def test_a_duplicate_panel_code_in_one_exhibit_is_a_form_error(staff_client, exh
 
 
 def test_the_panel_list_shows_word_count_against_the_limit(staff_client, exhibit):
-    Panel.objects.create(exhibit=exhibit, code="56-01", title_hu="Hosszú", body_hu="szó " * 160, body_en="word " * 40)
+    Panel.objects.create(
+        exhibit=exhibit, code="56-01", title_hu="Hosszú", body_hu="szó " * 160, body_en="word " * 40
+    )
 
     response = staff_client.get(admin_url(Panel, "changelist"))
 
@@ -162,7 +164,9 @@ def test_bad_image_upload_is_a_form_error(staff_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     fake = SimpleUploadedFile("photo.png", b"not an image at all", content_type="image/png")
-    response = staff_client.post(admin_url(Image, "add"), {"file": fake, "focal_point_x": "0.5", "focal_point_y": "0.5"})
+    response = staff_client.post(
+        admin_url(Image, "add"), {"file": fake, "focal_point_x": "0.5", "focal_point_y": "0.5"}
+    )
 
     assert "file" in response.context["adminform"].form.errors
     assert not Image.objects.exists()
@@ -171,7 +175,13 @@ def test_bad_image_upload_is_a_form_error(staff_client):
 def test_a_kiosk_idle_timeout_below_fifteen_seconds_is_refused(staff_client, exhibit):
     response = staff_client.post(
         admin_url(Kiosk, "add"),
-        {"name": "Terem", "slug": "terem", "exhibit": exhibit.pk, "default_language": "en", "idle_timeout": "3"},
+        {
+            "name": "Terem",
+            "slug": "terem",
+            "exhibit": exhibit.pk,
+            "default_language": "en",
+            "idle_timeout": "3",
+        },
     )
 
     assert "idle_timeout" in response.context["adminform"].form.errors
@@ -179,8 +189,9 @@ def test_a_kiosk_idle_timeout_below_fifteen_seconds_is_refused(staff_client, exh
 
 
 def test_event_list_has_date_hierarchy_and_filters(staff_client, event):
-    response = staff_client.get(admin_url(Event, "changelist"), {"start_date__year": "1956", "category": "demonstration"})
+    response = staff_client.get(
+        admin_url(Event, "changelist"), {"start_date__year": "1956", "category": "demonstration"}
+    )
 
     assert list(response.context["cl"].result_list) == [event]
     assert response.context["cl"].date_hierarchy == "start_date"
-

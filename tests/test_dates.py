@@ -5,7 +5,9 @@ from django.utils import translation
 from exhibits.dates import format_partial_date, parse_partial_date
 
 
-@pytest.mark.parametrize("value, parts", [("1896", (1896, None, None)), ("1896-06", (1896, 6, None)), ("1896-06-07", (1896, 6, 7))])
+@pytest.mark.parametrize(
+    "value, parts", [("1896", (1896, None, None)), ("1896-06", (1896, 6, None)), ("1896-06-07", (1896, 6, 7))]
+)
 def test_partial_dates_keep_only_what_is_known(value, parts):
     assert parse_partial_date(value) == parts
 

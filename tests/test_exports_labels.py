@@ -1,22 +1,11 @@
 import io
-import os
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from exhibits.exports import export_exhibit
 from exhibits.models import Panel
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.chromium import launch, needs_chromium
 
 
 def export_labels(exhibit):
@@ -46,11 +35,8 @@ def test_markup_and_html_typed_by_a_curator_are_shown_as_typed(translated_exhibi
 
 
 @pytest.mark.browser
+@needs_chromium
 def test_the_label_sheet_prints_one_panel_a_page_in_chromium(translated_exhibit, tmp_path):
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is required in CI: /usr/bin/chromium is missing")
-        pytest.skip("/usr/bin/chromium is not installed")
     from playwright.sync_api import sync_playwright
 
     for number in range(4, 8):
@@ -67,7 +53,7 @@ def test_the_label_sheet_prints_one_panel_a_page_in_chromium(translated_exhibit,
     page_html.write_text(export_labels(translated_exhibit))
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         page = browser.new_page()
         page.goto(page_html.as_uri())
         pdf = page.pdf(prefer_css_page_size=True)

@@ -22,6 +22,7 @@ OFF_TOPIC = ["Varnus", "Zeneakadémia", "koncert"]
 HEDGES = {"hu": ["körül", "nem sokkal"], "en": ["about", "around", "shortly"]}
 TYPING_SLIPS = {"two spaces": "  ", "a straight apostrophe": "'", "a hyphen for a dash": " - "}
 
+
 @pytest.fixture
 def exhibit(db):
     call_command("loaddata", *FIXTURES, verbosity=0)
@@ -155,9 +156,12 @@ def test_figures_are_named_in_each_languages_own_form_everywhere(exhibit):
     wrong = []
     for code, other in [("hu", "en"), ("en", "hu")]:
         for obj, name, text in translated_texts(code):
-            wrong += [(str(obj), name, getattr(f, f"name_{other}")) for f in figures
-                      if getattr(f, f"name_{other}") != getattr(f, f"name_{code}")
-                      and getattr(f, f"name_{other}") in text]
+            wrong += [
+                (str(obj), name, getattr(f, f"name_{other}"))
+                for f in figures
+                if getattr(f, f"name_{other}") != getattr(f, f"name_{code}")
+                and getattr(f, f"name_{other}") in text
+            ]
     assert wrong == []
 
 

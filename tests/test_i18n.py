@@ -29,7 +29,9 @@ def test_translations_keep_every_placeholder():
     for entry in catalogue().translated_entries():
         translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
         for translated in translations:
-            assert sorted(set(PLACEHOLDER.findall(entry.msgid))) == sorted(set(PLACEHOLDER.findall(translated))), entry.msgid
+            assert sorted(set(PLACEHOLDER.findall(entry.msgid))) == sorted(
+                set(PLACEHOLDER.findall(translated))
+            ), entry.msgid
 
 
 @pytest.mark.skipif(not shutil.which("xgettext"), reason="GNU gettext is not installed")

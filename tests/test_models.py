@@ -99,7 +99,10 @@ class TestPanels:
 
     def test_the_same_label_code_may_be_used_in_another_exhibit(self, panel):
         other = Exhibit.objects.create(
-            title_hu="Más", slug="mas", period_start=datetime.date(1956, 1, 1), period_end=datetime.date(1956, 12, 31)
+            title_hu="Más",
+            slug="mas",
+            period_start=datetime.date(1956, 1, 1),
+            period_end=datetime.date(1956, 12, 31),
         )
         Panel(exhibit=other, code=panel.code, title_hu="Másik").full_clean()
 

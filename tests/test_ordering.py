@@ -42,4 +42,8 @@ def test_the_admin_lists_people_in_the_curators_alphabet(staff_client):
 
     response = staff_client.get("/admin/exhibits/figure/", headers={"accept-language": "hu"})
 
-    assert [f.sort_name_hu for f in response.context["cl"].result_list] == ["Czakó Pál", "Csonka Béla", "Ősz Ádám"]
+    assert [f.sort_name_hu for f in response.context["cl"].result_list] == [
+        "Czakó Pál",
+        "Csonka Béla",
+        "Ősz Ádám",
+    ]

@@ -7,7 +7,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args, env):
-    clean = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+    clean = {
+        key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}
+    }
     return subprocess.run(
         [sys.executable, *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=120
     )
@@ -41,7 +43,11 @@ def test_the_cache_is_redis_when_redis_url_is_set():
     result = run(
         "-c",
         script,
-        env={"DEBUG": "1", "REDIS_URL": "redis://127.0.0.1:6379/0", "DJANGO_SETTINGS_MODULE": "museum.settings"},
+        env={
+            "DEBUG": "1",
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
+            "DJANGO_SETTINGS_MODULE": "museum.settings",
+        },
     )
 
     assert result.stdout.strip() == "1 ő", result.stderr

@@ -143,13 +143,21 @@ class TestTimeline:
 
     def test_a_rough_time_orders_the_day_but_visitors_read_the_words_of_the_sources(self, client):
         factories.event(
-            title_en="Late speech", precision="part_of_day", start_time=datetime.time(22),
-            time_label_hu="késő este", time_label_en="",
+            title_en="Late speech",
+            precision="part_of_day",
+            start_time=datetime.time(22),
+            time_label_hu="késő este",
+            time_label_en="",
         )
         factories.event(
             title_en="Radio speech", precision="hour", start_time=datetime.time(20), time_label_en="at 8 p.m."
         )
-        factories.event(title_en="Rally", precision="part_of_day", start_time=datetime.time(15), time_label_en="in the afternoon")
+        factories.event(
+            title_en="Rally",
+            precision="part_of_day",
+            start_time=datetime.time(15),
+            time_label_en="in the afternoon",
+        )
 
         page = html(client.get("/en/timeline/"))
 
@@ -158,8 +166,11 @@ class TestTimeline:
 
     def test_a_hedged_label_is_not_hedged_twice(self, client):
         factories.event(
-            precision="hour", start_time=datetime.time(11), is_approximate=True,
-            time_label_hu="nem sokkal 11 óra után", time_label_en="shortly after 11 a.m.",
+            precision="hour",
+            start_time=datetime.time(11),
+            is_approximate=True,
+            time_label_hu="nem sokkal 11 óra után",
+            time_label_en="shortly after 11 a.m.",
         )
 
         page = html(client.get("/en/timeline/"))

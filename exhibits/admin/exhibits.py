@@ -16,7 +16,9 @@ from .workflow import WorkflowAdminMixin, WorkflowInlineMixin
 def body_word_counts(panel):
     """Each language's body word count against the label limit, e.g. “hu 132 / 150”."""
     limit = settings.TARLO_WORD_LIMITS["body"][1]
-    counts = [(code, markup.word_count(getattr(panel, f"body_{code}", ""))) for code, _name in settings.LANGUAGES]
+    counts = [
+        (code, markup.word_count(getattr(panel, f"body_{code}", ""))) for code, _name in settings.LANGUAGES
+    ]
     return format_html_join(
         " · ",
         '<span class="{}">{} {} / {}</span>',

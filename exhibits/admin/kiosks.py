@@ -13,4 +13,12 @@ class KioskAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["exhibit"]
     readonly_fields = ["last_seen_at", "content_version"]
-    fields = ["name", "slug", "exhibit", "default_language", "idle_timeout", "last_seen_at", "content_version"]
+    fields = [
+        "name",
+        "slug",
+        "exhibit",
+        "default_language",
+        "idle_timeout",
+        "last_seen_at",
+        "content_version",
+    ]

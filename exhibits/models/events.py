@@ -53,10 +53,13 @@ class Event(Translated, Publishable):
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     start_date = models.DateField(_("start date"))
     start_time = models.TimeField(
-        _("start time"), null=True, blank=True, help_text=_(
+        _("start time"),
+        null=True,
+        blank=True,
+        help_text=_(
             "With hour or minute precision, the time. With part-of-day precision, roughly when: "
             "it puts the event in its place among the day's events, visitors read the words of the sources."
-        )
+        ),
     )
     end_date = models.DateField(_("end date"), null=True, blank=True)
     end_time = models.TimeField(_("end time"), null=True, blank=True)
@@ -122,7 +125,9 @@ class Event(Translated, Publishable):
         precision = Precision(self.precision) if self.precision in Precision.values else None
         if precision == Precision.DAY and (self.start_time or self.end_time):
             errors["start_time"] = ValidationError(
-                _("A time of day needs a part-of-day, hour or minute precision; with day precision leave it empty."),
+                _(
+                    "A time of day needs a part-of-day, hour or minute precision; with day precision leave it empty."
+                ),
                 code="time_without_precision",
             )
         if precision and precision.needs_time and not self.start_time:

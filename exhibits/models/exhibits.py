@@ -63,7 +63,11 @@ class Exhibit(Translated, Publishable):
     def clean(self):
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError(
-                {"period_end": ValidationError(_("The period cannot end before it starts."), code="ends_before_start")}
+                {
+                    "period_end": ValidationError(
+                        _("The period cannot end before it starts."), code="ends_before_start"
+                    )
+                }
             )
 
 

@@ -42,9 +42,7 @@ class Figure(Translated, Publishable):
         validators=[validate_partial_date],
         help_text=_("YYYY, YYYY-MM or YYYY-MM-DD; leave out what is not known."),
     )
-    biography = models.TextField(
-        _("biography"), blank=True, help_text=_("Paragraphs, *emphasis* and lists.")
-    )
+    biography = models.TextField(_("biography"), blank=True, help_text=_("Paragraphs, *emphasis* and lists."))
     portrait = models.ForeignKey(
         "exhibits.Image",
         verbose_name=_("portrait"),
@@ -86,5 +84,9 @@ class Figure(Translated, Publishable):
             known = min(sum(part is not None for part in born), sum(part is not None for part in died))
             if died[:known] < born[:known]:
                 raise ValidationError(
-                    {"died": ValidationError(_("A person cannot die before they are born."), code="died_before_born")}
+                    {
+                        "died": ValidationError(
+                            _("A person cannot die before they are born."), code="died_before_born"
+                        )
+                    }
                 )

@@ -6,9 +6,7 @@ from .common import Translated
 
 
 class Image(Translated):
-    file = models.ImageField(
-        _("file"), upload_to="images/%Y/%m/", width_field="width", height_field="height"
-    )
+    file = models.ImageField(_("file"), upload_to="images/%Y/%m/", width_field="width", height_field="height")
     width = models.PositiveIntegerField(_("width"), editable=False, null=True)
     height = models.PositiveIntegerField(_("height"), editable=False, null=True)
     alt_text = models.CharField(

@@ -30,9 +30,7 @@ class Kiosk(models.Model):
         help_text=_("After this long without a touch the kiosk returns to its start screen."),
     )
     last_seen_at = models.DateTimeField(_("last contact"), null=True, blank=True, editable=False)
-    content_version = models.CharField(
-        _("content version"), max_length=64, blank=True, editable=False
-    )
+    content_version = models.CharField(_("content version"), max_length=64, blank=True, editable=False)
 
     objects = SlugManager()
 

@@ -57,6 +57,4 @@ class Place(Translated, Publishable):
 
     def clean(self):
         if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError(
-                _("Give both latitude and longitude, or neither."), code="half_coordinates"
-            )
+            raise ValidationError(_("Give both latitude and longitude, or neither."), code="half_coordinates")

@@ -78,7 +78,9 @@ def event_when(event, language=None):
 
 
 @functools.lru_cache(maxsize=8192)
-def _event_when(language, start_date, start_time, end_date, precision, time_label, is_approximate, is_uncertain):
+def _event_when(
+    language, start_date, start_time, end_date, precision, time_label, is_approximate, is_uncertain
+):
     fields = {
         "start_date": start_date,
         "start_time": start_time,
