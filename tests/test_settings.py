@@ -15,11 +15,17 @@ def run(*args, env):
     )
 
 
-def test_production_without_a_secret_key_refuses_to_start():
-    result = run("-c", "import museum.settings", env={})
+def test_a_production_server_without_a_secret_key_refuses_to_start():
+    result = run("-c", "import museum.wsgi", env={"DJANGO_SETTINGS_MODULE": "museum.settings"})
 
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_commands_that_need_no_key_run_without_one():
+    result = run("manage.py", "makemigrations", "--check", "--dry-run", env={})
+
+    assert result.returncode == 0, result.stderr
 
 
 def test_rundemo_sets_up_an_empty_database_and_prints_a_password_only_once(tmp_path):
