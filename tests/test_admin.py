@@ -151,6 +151,7 @@ def test_a_hungarian_browser_gets_a_hungarian_admin(staff_client):
 
     content = response.content.decode()
     assert "Események" in content and "Kiállítások" in content and "Tablók" in content
+    assert "| Tárló</title>" in content
 
 
 def test_translated_fields_appear_once_per_language(staff_client):
