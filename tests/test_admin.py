@@ -196,3 +196,15 @@ def test_event_list_has_date_hierarchy_and_filters(staff_client, event):
 
     assert list(response.context["cl"].result_list) == [event]
     assert response.context["cl"].date_hierarchy == "start_date"
+
+
+def test_pages_about_one_object_lead_back_to_it_through_the_breadcrumbs(staff_client, exhibit):
+    response = staff_client.get(reverse("admin:exhibits_exhibit_translations", args=[exhibit.pk]))
+
+    crumbs = response.content.decode().split('class="breadcrumbs"')[1].split("</div>")[0]
+    for url in [
+        reverse("admin:app_list", args=["exhibits"]),
+        reverse("admin:exhibits_exhibit_changelist"),
+        reverse("admin:exhibits_exhibit_change", args=[exhibit.pk]),
+    ]:
+        assert f'href="{url}"' in crumbs

@@ -167,7 +167,7 @@ class ExhibitTranslationsMixin:
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "original": exhibit,
+            "object": exhibit,
             "title": _("Translations of %(exhibit)s") % {"exhibit": exhibit},
             "languages": languages,
             "rows": rows,
@@ -205,7 +205,7 @@ class ExhibitTranslationsMixin:
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "original": exhibit,
+            "object": exhibit,
             "title": _("Import translations"),
             "form": form,
             "problems": problems,
