@@ -8,7 +8,7 @@ class ExhibitsConfig(AppConfig):
     verbose_name = _("Exhibit content")
 
     def ready(self):
-        from . import signals  # noqa: F401
-        from .search import register_sqlite_functions
+        from exhibits import signals  # noqa: F401
+        from exhibits.content.search import register_sqlite_functions
 
         connection_created.connect(register_sqlite_functions, dispatch_uid="tarlo-sqlite-fold")

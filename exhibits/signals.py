@@ -2,11 +2,12 @@ from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
-from . import images, locking
-from .history import is_tracked
-from .models import Draft, Image
-from .models.common import Translated
-from .translation_state import note_translations
+from exhibits.content import images
+from exhibits.content.models.base import Translated
+from exhibits.editorial import locking
+from exhibits.editorial.history import is_tracked
+from exhibits.models import Draft, Image
+from exhibits.translations.state import note_translations
 
 
 @receiver(pre_save)

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Event, Exhibit, Figure, Image, Panel, Place
+from exhibits.models import Event, Exhibit, Figure, Image, Panel, Place
 
 
 @register(Event)
@@ -41,6 +41,6 @@ class PanelTranslationOptions(TranslationOptions):
 
 
 # History copies the columns of each model, so it is registered once the translated ones exist.
-from .history import register_history  # noqa: E402
+from exhibits.editorial.history import register_history  # noqa: E402
 
 register_history()

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "exhibits",
+    # `manage.py benchmark`: a tool beside the product, not part of it.
+    "benchmarks",
 ]
 
 MIDDLEWARE = [
@@ -76,10 +78,14 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "museum.urls"
 
+# The app's parts (exhibits/<part>/) keep their own templates and static files.
+EXHIBITS_DIR = BASE_DIR / "exhibits"
+PARTS_WITH_TEMPLATES = ["admin", "content", "editorial", "translations", "exports", "site", "kiosks"]
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [EXHIBITS_DIR / part / "templates" for part in PARTS_WITH_TEMPLATES],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -94,9 +100,9 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "NAME": "jinja2",
-        "DIRS": [],
-        "APP_DIRS": True,
-        "OPTIONS": {"environment": "exhibits.jinja_environment.environment"},
+        "DIRS": [EXHIBITS_DIR / "site" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "exhibits.site.jinja.environment"},
     },
 ]
 
@@ -147,6 +153,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
+STATICFILES_DIRS = [EXHIBITS_DIR / part / "static" for part in ["site", "kiosks"]]
 # Hashed, compressed file names in production (run `manage.py collectstatic`); with DEBUG on,
 # WhiteNoise serves the files straight from the apps.
 STORAGES = {

@@ -4,15 +4,13 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from exhibits.urls import kiosk_patterns
-
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("kiosk/", include(kiosk_patterns)),
+    path("kiosk/", include("exhibits.kiosks.urls")),
 ]
 
 # The public site: /hu/… and /en/…; "/" is redirected to the visitor's language.
-urlpatterns += i18n_patterns(path("", include("exhibits.urls")))
+urlpatterns += i18n_patterns(path("", include("exhibits.site.urls")))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

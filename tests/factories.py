@@ -7,7 +7,7 @@ import itertools
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
 
-from exhibits import images
+from exhibits.content import images
 from exhibits.models import Event, Exhibit, Figure, Image, Kiosk, Panel, Place, Status
 
 _numbers = itertools.count(1)

@@ -1,7 +1,10 @@
-"""The curators' admin: one module per kind of content, registered on import."""
+"""The curators' admin: each part of the app registers its own models; this names the site."""
 
 from django.contrib import admin
 
-from . import content, exhibits, kiosks, media  # noqa: F401
+import exhibits.content.admin
+import exhibits.content.admin_exhibits
+import exhibits.content.admin_media
+import exhibits.kiosks.admin  # noqa: F401
 
 admin.site.site_header = admin.site.site_title = "Tárló"

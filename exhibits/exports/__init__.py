@@ -8,12 +8,12 @@ from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .records import exhibit_records
+from exhibits.exports.records import exhibit_records
 
 FORMATS = {
     "csv": "exhibits.exports.csv.CsvExporter",
     "json": "exhibits.exports.json.JsonExporter",
-    "xliff": "exhibits.exports.xliff.XliffExporter",
+    "xliff": "exhibits.translations.xliff.XliffExporter",
     "docx": "exhibits.exports.docx.DocxExporter",
     "labels": "exhibits.exports.labels.LabelsExporter",
 }

@@ -6,10 +6,10 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import markup
-from ..translation_state import source_language
-from .base import Exporter
-from .inline import BULLET, NUMBERED, blocks
+from exhibits.content import markup
+from exhibits.exports.base import Exporter
+from exhibits.translations.inline import BULLET, NUMBERED, blocks
+from exhibits.translations.state import source_language
 
 LIST_STYLES = {BULLET: "List Bullet", NUMBERED: "List Number"}
 

@@ -32,9 +32,9 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext_lazy
 
-from ..models import Event, Exhibit, Figure, Image, Panel, Place, Source
-from ..translation_state import source_language, translated_fields
-from .base import Exporter
+from exhibits.exports.base import Exporter
+from exhibits.models import Event, Exhibit, Figure, Image, Panel, Place, Source
+from exhibits.translations.state import source_language, translated_fields
 
 FORMAT_NAME = "tarlo-exhibit"
 VERSION = 1

@@ -4,10 +4,10 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy
 
-from .. import markup
-from ..translation_state import source_language
-from .base import Exporter
-from .docx import image_credit
+from exhibits.content import markup
+from exhibits.exports.base import Exporter
+from exhibits.exports.docx import image_credit
+from exhibits.translations.state import source_language
 
 
 class LabelsExporter(Exporter):
@@ -35,7 +35,5 @@ class LabelsExporter(Exporter):
             }
             for panel in records.panels(links=False)
         )
-        html = render_to_string(
-            "exhibits/exports/labels.html", {"exhibit": records.exhibit, "panels": panels}
-        )
+        html = render_to_string("exports/labels.html", {"exhibit": records.exhibit, "panels": panels})
         stream.write(html.encode())

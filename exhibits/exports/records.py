@@ -16,9 +16,10 @@ from functools import cached_property
 
 from django.db.models import Q
 
-from .. import drafts, markup
-from ..models import Event, Exhibit, Figure, Image, Panel, Place, Source
-from ..translation_state import source_text, state, target_languages, target_text, translated_fields
+from exhibits.content import markup
+from exhibits.editorial import drafts
+from exhibits.models import Event, Exhibit, Figure, Image, Panel, Place, Source
+from exhibits.translations.state import source_text, state, target_languages, target_text, translated_fields
 
 CHUNK_SIZE = 500
 

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import exhibits.dates
+import exhibits.content.dates
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -141,8 +141,8 @@ class Migration(migrations.Migration):
                 ('role', models.CharField(blank=True, help_text='One line, shown under the name.', max_length=300, verbose_name='role in 1956')),
                 ('role_hu', models.CharField(blank=True, help_text='One line, shown under the name.', max_length=300, null=True, verbose_name='role in 1956')),
                 ('role_en', models.CharField(blank=True, help_text='One line, shown under the name.', max_length=300, null=True, verbose_name='role in 1956')),
-                ('born', models.CharField(blank=True, help_text='YYYY, YYYY-MM or YYYY-MM-DD; leave out what is not known.', max_length=10, validators=[exhibits.dates.validate_partial_date], verbose_name='born')),
-                ('died', models.CharField(blank=True, help_text='YYYY, YYYY-MM or YYYY-MM-DD; leave out what is not known.', max_length=10, validators=[exhibits.dates.validate_partial_date], verbose_name='died')),
+                ('born', models.CharField(blank=True, help_text='YYYY, YYYY-MM or YYYY-MM-DD; leave out what is not known.', max_length=10, validators=[exhibits.content.dates.validate_partial_date], verbose_name='born')),
+                ('died', models.CharField(blank=True, help_text='YYYY, YYYY-MM or YYYY-MM-DD; leave out what is not known.', max_length=10, validators=[exhibits.content.dates.validate_partial_date], verbose_name='died')),
                 ('biography', models.TextField(blank=True, help_text='Paragraphs, *emphasis* and lists.', verbose_name='biography')),
                 ('biography_hu', models.TextField(blank=True, help_text='Paragraphs, *emphasis* and lists.', null=True, verbose_name='biography')),
                 ('biography_en', models.TextField(blank=True, help_text='Paragraphs, *emphasis* and lists.', null=True, verbose_name='biography')),

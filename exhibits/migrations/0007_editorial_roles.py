@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from exhibits.roles import make_roles
+from exhibits.editorial.roles import make_roles
 
 
 class Migration(migrations.Migration):

@@ -1,12 +1,12 @@
 from django import template
 
-from .. import images
-from ..views.rendering import DEFAULT_IMAGE_SIZES, image_html
+from exhibits.content import images
+from exhibits.site.rendering import DEFAULT_IMAGE_SIZES, image_html
 
 register = template.Library()
 
 
-@register.inclusion_tag("exhibits/_responsive_image.html")
+@register.inclusion_tag("site/_responsive_image.html")
 def responsive_image(image, sizes="100vw", css_class="", size=""):
     """Render `image` as <picture> with WebP and fallback srcsets and alt text in the active language.
 
@@ -62,5 +62,5 @@ def srcset(image, renditions):
 
 @register.simple_tag
 def image(image, size="", sizes=DEFAULT_IMAGE_SIZES):
-    """`image` through exhibits/_image.html, rendered once per state of the image and language."""
+    """`image` through site/_image.html, rendered once per state of the image and language."""
     return image_html(image, size=size, sizes=sizes)

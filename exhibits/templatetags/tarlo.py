@@ -9,8 +9,8 @@ from django.urls import translate_url
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
-from ..dates import format_event_when
-from ..views.rendering import markup_html
+from exhibits.content.dates import format_event_when
+from exhibits.site.rendering import markup_html
 
 register = template.Library()
 

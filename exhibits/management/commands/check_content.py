@@ -1,8 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from ... import content_check, drafts
-from ...models import Exhibit
+from exhibits.content import checks as content_check
+from exhibits.editorial import drafts
+from exhibits.models import Exhibit
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from ...exports import FORMATS, UnknownFormat, export_exhibit, get_exporter
-from ...models import Exhibit
+from exhibits.exports import FORMATS, UnknownFormat, export_exhibit, get_exporter
+from exhibits.models import Exhibit
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from ...services import ExhibitImportError, import_exhibit
+from exhibits.exports.json_import import ExhibitImportError, import_exhibit
 
 
 class Command(BaseCommand):

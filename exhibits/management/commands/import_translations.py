@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from ...services import TranslationImportError, TranslationsRefused, import_translations
+from exhibits.translations.importing import TranslationImportError, TranslationsRefused, import_translations
 
 
 class Command(BaseCommand):

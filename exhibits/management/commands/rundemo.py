@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from ...i18n import compile_catalogues
-from ...models import Exhibit
+from exhibits.i18n import compile_catalogues
+from exhibits.models import Exhibit
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 

@@ -1,0 +1,142 @@
+"""Gallery kiosks: /kiosk/<slug>/, one page holding the whole exhibit in every language."""
+
+import hashlib
+import json
+import re
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+from django.views.generic import DetailView
+
+from exhibits.content.images import sized_url
+from exhibits.content.reading import content_version, events_of, figures_of, panels_of, places_of
+from exhibits.editorial import preview
+from exhibits.models import Kiosk, Status
+from exhibits.site.caching import published_page, shows_drafts
+
+VERSION_FORMAT = re.compile(r"^[0-9a-f]{1,64}$")
+HEARTBEAT_SECONDS = 15  # how often a kiosk reports and asks for news
+STATIC_ASSETS = [
+    "kiosks/kiosk.css",
+    "kiosks/kiosk.js",
+    "site/fonts.css",
+    "site/fonts/source-sans-3-latin-wght-normal.woff2",
+    "site/fonts/source-sans-3-latin-ext-wght-normal.woff2",
+    "site/fonts/source-sans-3-latin-wght-italic.woff2",
+    "site/fonts/source-sans-3-latin-ext-wght-italic.woff2",
+]
+
+
+def kiosk_version(kiosk):
+    """(version, last_modified) of what a kiosk shows: the content and its own settings."""
+    version, last_modified = content_version()
+    own = f"{version}|{kiosk.exhibit_id}|{kiosk.default_language}|{kiosk.idle_timeout}"
+    return hashlib.sha256(own.encode()).hexdigest()[:32], last_modified
+
+
+def _kiosk_page_version(request, slug):
+    kiosk = get_object_or_404(
+        Kiosk.objects.filter(exhibit__status=Status.PUBLISHED).select_related("exhibit__image"), slug=slug
+    )
+    request.kiosk = kiosk
+    return kiosk_version(kiosk)
+
+
+@method_decorator(published_page(version=_kiosk_page_version), name="dispatch")
+class KioskView(DetailView):
+    template_name = "kiosks/kiosk.html"
+    context_object_name = "kiosk"
+
+    def get_object(self, queryset=None):
+        if not shows_drafts(self.request):
+            return self.request.kiosk
+        return get_object_or_404(Kiosk.objects.select_related("exhibit__image"), slug=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        drafts = shows_drafts(self.request)
+        exhibit = self.object.exhibit
+        panels = list(panels_of(exhibit, drafts=drafts))
+        events = list(events_of(exhibit, drafts=drafts))
+        figures = list(figures_of(exhibit, [event.pk for event in events], drafts=drafts))
+        places = list(places_of(exhibit, [event.pk for event in events], drafts=drafts))
+        if drafts:
+            exhibit, panels, events = preview.one(exhibit), preview.panels(panels), preview.events(events)
+            figures, places = preview.objects(figures), preview.objects(places)
+        images = [panel.image for panel in panels if panel.image] + [
+            f.portrait for f in figures if f.portrait
+        ]
+        if exhibit.image:
+            images.append(exhibit.image)
+        version = kiosk_version(self.object)[0]
+        return super().get_context_data(
+            exhibit=exhibit,
+            panels=panels,
+            events=events,
+            figures=figures,
+            places=places,
+            is_preview=drafts,
+            content_version=version,
+            languages=settings.LANGUAGES,
+            kiosk_config={
+                "idleSeconds": self.object.idle_timeout,
+                "defaultLanguage": self.object.default_language,
+                "contentVersion": version,
+                "heartbeatUrl": reverse("kiosk:heartbeat", kwargs={"slug": self.object.slug}),
+                "heartbeatSeconds": HEARTBEAT_SECONDS,
+                "serviceWorkerUrl": reverse("kiosk:service-worker"),
+                "isPreview": drafts,
+                "assets": [
+                    self.request.path,
+                    *(static(name) for name in STATIC_ASSETS),
+                    *sorted({sized_url(image, "kiosk") for image in images}),
+                ],
+            },
+            **kwargs,
+        )
+
+
+@csrf_exempt
+@require_POST
+@never_cache
+def heartbeat(request, slug):
+    """Record that a kiosk is alive and which content it runs; answer with the current version.
+
+    Anyone may call it, so it writes nothing but those two fields of an existing kiosk, and
+    at most once every TARLO_KIOSK_HEARTBEAT_SECONDS.
+    """
+    try:
+        reported = json.loads(request.body or b"{}").get("content_version", "")
+    except (ValueError, AttributeError):
+        return HttpResponseBadRequest('Send JSON: {"content_version": "…"}.')
+    if not isinstance(reported, str) or not VERSION_FORMAT.match(reported):
+        return HttpResponseBadRequest("content_version must be 1 to 64 lower-case hexadecimal digits.")
+    kiosk = (
+        Kiosk.objects.filter(slug=slug).only("pk", "exhibit_id", "default_language", "idle_timeout").first()
+    )
+    if kiosk is None:
+        raise Http404("No such kiosk.")
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.TARLO_KIOSK_HEARTBEAT_SECONDS)
+    Kiosk.objects.filter(Q(last_seen_at__isnull=True) | Q(last_seen_at__lt=stale), pk=kiosk.pk).update(
+        last_seen_at=now, content_version=reported
+    )
+    return JsonResponse({"content_version": kiosk_version(kiosk)[0]})
+
+
+@require_GET
+def service_worker(request):
+    """The kiosks' service worker, served from /kiosk/ so that it may control kiosk pages."""
+    response = TemplateResponse(request, "kiosks/kiosk_sw.js", content_type="text/javascript")
+    response["Cache-Control"] = "no-cache"
+    return response

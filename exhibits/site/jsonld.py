@@ -1,0 +1,66 @@
+"""schema.org descriptions of events and people, for search engines and other readers."""
+
+from exhibits.content import markup
+from exhibits.content.dates import parse_partial_date
+from exhibits.models import Precision
+
+SCHEMA_CONTEXT = "https://schema.org"
+
+
+def event_json_ld(event, *, url, language):
+    data = {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "Event",
+        "name": event.title,
+        "startDate": _iso(
+            event.start_date, event.start_time if Precision(event.precision).shows_time else None
+        ),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "inLanguage": language,
+        "url": url,
+    }
+    if event.end_date:
+        data["endDate"] = _iso(
+            event.end_date, event.end_time if Precision(event.precision).shows_time else None
+        )
+    if event.summary:
+        data["description"] = markup.to_plain_text(event.summary)
+    if event.place_id:
+        data["location"] = place_json_ld(event.place)
+    return data
+
+
+def place_json_ld(place):
+    data = {"@type": "Place", "name": place.name}
+    if place.latitude is not None:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(place.latitude),
+            "longitude": float(place.longitude),
+        }
+    return data
+
+
+def person_json_ld(figure, *, url, language):
+    data = {"@context": SCHEMA_CONTEXT, "@type": "Person", "name": figure.name, "url": url}
+    alternate = [name for name in figure.other_names.splitlines() if name.strip()]
+    if alternate:
+        data["alternateName"] = [name.strip() for name in alternate]
+    if figure.role:
+        data["description"] = figure.role
+    if figure.born:
+        data["birthDate"] = _partial_iso(figure.born)
+    if figure.died:
+        data["deathDate"] = _partial_iso(figure.died)
+    return data
+
+
+def _iso(date, time=None):
+    return f"{date.isoformat()}T{time.isoformat(timespec='minutes')}" if time else date.isoformat()
+
+
+def _partial_iso(value):
+    year, month, day = parse_partial_date(value)
+    return "-".join(
+        f"{part:02d}" if index else f"{part:04d}" for index, part in enumerate((year, month, day)) if part
+    )

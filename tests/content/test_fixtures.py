@@ -1,0 +1,237 @@
+"""The 1956 exhibit as shipped in fixtures/: it loads, it links up, and its text is fit to print."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.utils import translation
+from modeltranslation.translator import translator
+
+from exhibits.content.dates import format_event_when
+from exhibits.content.markup import word_count
+from exhibits.models import Event, Exhibit, Figure, Kiosk, Panel, Place, Source, Status
+
+FIXTURES = sorted(str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.json"))
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+PAIRS = {"„": "”", "“": "”", "»": "«", "(": ")", "[": "]"}
+CLOSERS = set(PAIRS.values())
+FOREIGN_QUOTES = {"hu": {"“", '"'}, "en": {"„", '"'}}
+OFF_TOPIC = ["Varnus", "Zeneakadémia", "koncert"]
+HEDGES = {"hu": ["körül", "nem sokkal"], "en": ["about", "around", "shortly"]}
+TYPING_SLIPS = {"two spaces": "  ", "a straight apostrophe": "'", "a hyphen for a dash": " - "}
+
+
+@pytest.fixture
+def exhibit(db):
+    call_command("loaddata", *FIXTURES, verbosity=0)
+    return Exhibit.objects.get(slug="1956")
+
+
+def translated_texts(language=None):
+    """Yield (object, field name, text) for every translated field of every loaded object."""
+    for model in translator.get_registered_models():
+        fields = translator.get_options_for_model(model).fields
+        for obj in model.objects.all():
+            for field in fields:
+                for code in [language] if language else LANGUAGES:
+                    yield obj, f"{field}_{code}", getattr(obj, f"{field}_{code}") or ""
+
+
+def unbalanced(text):
+    """Return the first quote or bracket that is not closed in order, or "" if all are."""
+    stack = []
+    for char in text:
+        if char in PAIRS:
+            stack.append(char)
+        elif char in CLOSERS:
+            if not stack or PAIRS[stack[-1]] != char:
+                return char
+            stack.pop()
+    return stack[-1] if stack else ""
+
+
+def test_the_fixtures_load_a_whole_published_exhibit_into_an_empty_database(exhibit):
+    assert exhibit.status == Status.PUBLISHED
+    assert 10 <= exhibit.panels.published().count() <= 14
+    assert Event.objects.published().count() >= 30
+    assert Figure.objects.published().count() >= 13
+    assert Place.objects.published().count() >= 14
+    assert Kiosk.objects.get(slug="terem-1").exhibit == exhibit
+
+
+def test_every_object_passes_full_clean(exhibit):
+    for model in [Source, Place, Figure, Event, Exhibit, Panel, Kiosk]:
+        for obj in model.objects.all():
+            obj.full_clean()
+
+
+def test_every_visitor_facing_object_is_published(exhibit):
+    for model in [Place, Figure, Event, Exhibit, Panel]:
+        assert not model.objects.not_published().exists(), model.__name__
+
+
+def test_every_translated_text_exists_in_both_languages(exhibit):
+    missing = [
+        f"{obj}: {name}"
+        for obj, name, text in translated_texts("hu")
+        if text.strip() and not getattr(obj, name.removesuffix("_hu") + "_en", "").strip()
+    ]
+    assert missing == []
+
+
+def test_every_panel_links_to_published_events_figures_and_places(exhibit):
+    for panel in exhibit.panels.all():
+        assert panel.events.exists(), panel
+        assert panel.places.exists(), panel
+        assert panel.sources.exists(), panel
+        for related in [panel.events, panel.figures, panel.places]:
+            assert not related.not_published().exists(), panel
+
+
+def test_every_event_has_a_place_a_source_and_published_figures(exhibit):
+    for event in Event.objects.all():
+        assert event.place is not None and event.place.is_published, event
+        assert event.sources.exists(), event
+        assert not event.figures.not_published().exists(), event
+
+
+def test_every_figure_place_and_event_appears_on_some_panel(exhibit):
+    panels = exhibit.panels.all()
+    assert set(Event.objects.all()) == {event for panel in panels for event in panel.events.all()}
+    assert set(Figure.objects.all()) == {figure for panel in panels for figure in panel.figures.all()}
+    linked_places = {place for panel in panels for place in panel.places.all()}
+    assert set(Place.objects.filter(events__isnull=False)) <= linked_places
+
+
+def test_every_panel_title_and_body_is_within_the_label_word_limits(exhibit):
+    title_min, title_max = settings.TARLO_WORD_LIMITS["title"]
+    body_min, body_max = settings.TARLO_WORD_LIMITS["body"]
+    for panel in exhibit.panels.all():
+        for code in LANGUAGES:
+            assert title_min <= word_count(getattr(panel, f"title_{code}")) <= title_max, (panel, code)
+            assert body_min <= word_count(getattr(panel, f"body_{code}")) <= body_max, (panel, code)
+
+
+def test_the_introduction_is_within_its_word_limit(exhibit):
+    _, most = settings.TARLO_WORD_LIMITS["introduction"]
+    for code in LANGUAGES:
+        assert 0 < word_count(getattr(exhibit, f"introduction_{code}")) <= most
+
+
+def test_every_event_is_dated_inside_the_exhibit_period(exhibit):
+    for event in Event.objects.all():
+        assert exhibit.period_start <= event.start_date <= exhibit.period_end, event
+        assert event.end_date is None or event.end_date <= exhibit.period_end, event
+
+
+def test_the_panels_tell_the_story_in_order(exhibit):
+    panels = list(exhibit.panels.in_order())
+    assert [panel.code for panel in panels] == [f"56-{number:02d}" for number in range(1, len(panels) + 1)]
+    # A panel may look back (the Corvin köz fighting began on the 24th), but none ends its story earlier.
+    last_days = [max(event.start_date for event in panel.events.all()) for panel in panels]
+    assert last_days == sorted(last_days)
+
+
+def test_quotes_and_brackets_are_balanced_in_every_text(exhibit):
+    texts = [(obj, name, text) for obj, name, text in translated_texts()]
+    texts += [(source, "citation", source.citation) for source in Source.objects.all()]
+    assert [(str(obj), name, unbalanced(text)) for obj, name, text in texts if unbalanced(text)] == []
+
+
+def test_each_language_uses_its_own_quotation_marks(exhibit):
+    wrong = [
+        (str(obj), name, mark)
+        for code in LANGUAGES
+        for obj, name, text in translated_texts(code)
+        for mark in FOREIGN_QUOTES.get(code, set())
+        if mark in text
+    ]
+    assert wrong == []
+
+
+def test_figures_are_named_in_each_languages_own_form_everywhere(exhibit):
+    figures = list(Figure.objects.all())
+    wrong = []
+    for code, other in [("hu", "en"), ("en", "hu")]:
+        for obj, name, text in translated_texts(code):
+            wrong += [
+                (str(obj), name, getattr(f, f"name_{other}"))
+                for f in figures
+                if getattr(f, f"name_{other}") != getattr(f, f"name_{code}")
+                and getattr(f, f"name_{other}") in text
+            ]
+    assert wrong == []
+
+
+def test_the_dulles_quotation_keeps_its_original_english_wording(exhibit):
+    event = Event.objects.get(slug="dulles-dallasi-beszede")
+    assert "“We do not look upon these nations as potential military allies.”" in event.summary_en
+    assert event.sources.filter(slug="frus-1955-57-xxv-134").exists()
+
+
+def test_no_text_carries_the_off_topic_line_or_the_source_texts_misspellings(exhibit):
+    slips = OFF_TOPIC + ["Anasztaz ", "Iván Szerov", "Hegedűs András"]
+    found = [
+        (str(obj), name, slip) for obj, name, text in translated_texts() for slip in slips if slip in text
+    ]
+    assert found == []
+
+
+def test_no_text_has_typing_slips(exhibit):
+    texts = list(translated_texts())
+    texts += [(source, "citation", source.citation) for source in Source.objects.all()]
+    slips = [
+        (str(obj), name, slip)
+        for obj, name, text in texts
+        for slip, mark in TYPING_SLIPS.items()
+        if mark in text
+    ]
+    slips += [(str(obj), name, "stray whitespace") for obj, name, text in texts if text != text.strip()]
+    assert slips == []
+
+
+def test_hungarian_suffixes_after_numbers_take_a_hyphen(exhibit):
+    # „október 23-án”, „1956-os”, „24-ére”: never „23án”.
+    glued = [
+        (str(obj), name, text)
+        for obj, name, text in translated_texts("hu")
+        if re.search(r"\d[a-záéíóöőúüű]", text)
+    ]
+    assert glued == []
+
+
+def test_no_event_date_says_about_twice(exhibit):
+    # A time label that already hedges („nem sokkal 11 óra után”) must not also get the “about” flag.
+    doubled = []
+    for code in LANGUAGES:
+        with translation.override(code):
+            for event in Event.objects.all():
+                when = format_event_when(event)
+                if sum(when.count(hedge) for hedge in HEDGES[code]) > 1:
+                    doubled.append((event.slug, when))
+    assert doubled == []
+
+
+def test_the_kiosk_starts_in_hungarian(exhibit):
+    assert Kiosk.objects.get(slug="terem-1").default_language == "hu"
+
+
+@pytest.mark.parametrize(
+    "text, culprit",
+    [
+        ("„nyitva", "„"),
+        ("(zárójel", "("),
+        ("zárva”", "”"),
+        ("„kereszt (rossz” sorrend)", "”"),
+        ("„jó (rendben)”", ""),
+    ],
+)
+def test_the_balance_check_catches_what_a_proofreader_would(text, culprit):
+    assert unbalanced(text) == culprit
+
+
+@pytest.mark.parametrize("text", ["„Elvtársak!”", "(1956)", "»belső« idézet"])
+def test_the_balance_check_accepts_correct_hungarian(text):
+    assert unbalanced(text) == ""
