@@ -1,20 +1,34 @@
-from exhibits.content.models.base import Publishable, PublishableQuerySet, Status
-from exhibits.content.models.events import Category, Event, Precision
-from exhibits.content.models.exhibits import Exhibit, Panel
-from exhibits.content.models.figures import Figure
-from exhibits.content.models.images import Image
-from exhibits.content.models.places import Place
-from exhibits.content.models.sources import Source
-from exhibits.editorial.models import Draft, EditVersion, PublicationRecord
+"""Every model of the app, for Django and for imports that need several: each lives in its part."""
+
+from exhibits.content.models import (
+    Category,
+    ContentVersion,
+    Event,
+    Exhibit,
+    Figure,
+    GlossaryTerm,
+    Image,
+    Panel,
+    Place,
+    Precision,
+    Publishable,
+    PublishableQuerySet,
+    Source,
+    Status,
+    Translated,
+)
+from exhibits.editorial.models import Draft, EditVersion, PublicationRecord, Schedule
 from exhibits.kiosks.models import Kiosk
 
 __all__ = [
     "Category",
+    "ContentVersion",
     "Draft",
     "EditVersion",
     "Event",
     "Exhibit",
     "Figure",
+    "GlossaryTerm",
     "Image",
     "Kiosk",
     "Panel",
@@ -23,6 +37,8 @@ __all__ = [
     "Publishable",
     "PublicationRecord",
     "PublishableQuerySet",
+    "Schedule",
     "Source",
     "Status",
+    "Translated",
 ]

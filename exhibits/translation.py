@@ -1,44 +1,16 @@
-"""Which fields visitors read, and so exist once per language (django-modeltranslation)."""
+"""Register with django-modeltranslation the fields each model declares as `translated_fields`."""
 
-from modeltranslation.translator import TranslationOptions, register
+from django.apps import apps
+from modeltranslation.translator import TranslationOptions, translator
 
-from exhibits.models import Event, Exhibit, Figure, Image, Panel, Place
-
-
-@register(Event)
-class EventTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "time_label")
-    required_languages = ("hu",)
-
-
-@register(Figure)
-class FigureTranslationOptions(TranslationOptions):
-    fields = ("name", "sort_name", "role", "biography")
-    required_languages = ("hu",)
-
-
-@register(Place)
-class PlaceTranslationOptions(TranslationOptions):
-    fields = ("name", "description")
-    required_languages = ("hu",)
-
-
-@register(Image)
-class ImageTranslationOptions(TranslationOptions):
-    fields = ("alt_text", "caption")
-
-
-@register(Exhibit)
-class ExhibitTranslationOptions(TranslationOptions):
-    fields = ("title", "introduction")
-    required_languages = ("hu",)
-
-
-@register(Panel)
-class PanelTranslationOptions(TranslationOptions):
-    fields = ("title", "body")
-    required_languages = ("hu",)
-
+for model in apps.get_app_config("exhibits").get_models():
+    if getattr(model, "translated_fields", ()):
+        options = type(
+            f"{model.__name__}TranslationOptions",
+            (TranslationOptions,),
+            {"fields": tuple(model.translated_fields), "required_languages": tuple(model.required_languages)},
+        )
+        translator.register(model, options)
 
 # History copies the columns of each model, so it is registered once the translated ones exist.
 from exhibits.editorial.history import register_history  # noqa: E402

@@ -165,13 +165,6 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Label practice: word limits per kind of text, as (minimum, maximum).
-TARLO_WORD_LIMITS = {
-    "title": (1, 7),
-    "body": (20, 150),
-    "introduction": (0, 300),
-}
-
 # The public site and kiosks: how long a rendered published page is kept in the cache. Every
 # cache key carries the content version, so publishing a change is visible at once anyway.
 TARLO_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))

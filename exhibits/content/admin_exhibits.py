@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from exhibits.content import markup
+from exhibits.content.fields import word_limits
 from exhibits.editorial.admin import WorkflowAdminMixin, WorkflowInlineMixin
 from exhibits.exports.admin import ExhibitExportsMixin
 from exhibits.models import Exhibit, Panel
@@ -15,7 +16,7 @@ from exhibits.translations.admin import ExhibitTranslationsMixin, TranslationSta
 @admin.display(description=_("words"))
 def body_word_counts(panel):
     """Each language's body word count against the label limit, e.g. “hu 132 / 150”."""
-    limit = settings.TARLO_WORD_LIMITS["body"][1]
+    limit = word_limits(Panel, "body")[1]
     counts = [
         (code, markup.word_count(getattr(panel, f"body_{code}", ""))) for code, _name in settings.LANGUAGES
     ]

@@ -7,13 +7,13 @@ a publisher overrides them with a reason; warnings are for the curator to judge.
 
 import dataclasses
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext as _
 from modeltranslation.translator import NotRegistered
 from modeltranslation.utils import build_localized_fieldname
 
 from exhibits.content import markup
+from exhibits.content.fields import word_limits
 from exhibits.models import Event, Exhibit, Figure, Image, Panel, Publishable
 from exhibits.translations.state import (
     TranslationState,
@@ -53,14 +53,6 @@ class Finding:
             "code": self.code,
         }
 
-
-# Which word limit (a key of settings.TARLO_WORD_LIMITS) applies to which text.
-WORD_LIMITED = {
-    (Exhibit, "title"): "title",
-    (Exhibit, "introduction"): "introduction",
-    (Panel, "title"): "title",
-    (Panel, "body"): "body",
-}
 
 # Quotation marks as each language prints them, and those that are wrong there. (English
 # single quotes are left alone: ’ is also the apostrophe.)
@@ -110,10 +102,11 @@ def check_translations(obj):
 
 
 def check_word_limits(obj):
-    for (model, field), kind in WORD_LIMITED.items():
-        if not isinstance(obj, model):
+    for field in translated(type(obj)):
+        limits = word_limits(type(obj), field)
+        if limits is None:
             continue
-        low, high = settings.TARLO_WORD_LIMITS[kind]
+        low, high = limits
         for language in languages():
             text = text_of(obj, field, language)
             if not text:

@@ -7,27 +7,23 @@ calls it: the admin, a bulk action, an import or a command. Many-to-many links a
 
 import simple_history
 
-from exhibits.models import Event, Exhibit, Figure, Image, Kiosk, Panel, Place, Source
+from exhibits.content.models import CONTENT_MODELS
+from exhibits.kiosks.models import Kiosk
 
-TRACKED_MODELS = [Event, Exhibit, Figure, Image, Kiosk, Panel, Place, Source]
+TRACKED_MODELS = [*CONTENT_MODELS, Kiosk]
 
 # Derived data, not edits: kept out of the history.
-EXCLUDED_FIELDS = {Image: ["renditions"]}
-
-M2M_FIELDS = {
-    Event: ["figures", "sources"],
-    Panel: ["events", "figures", "places", "sources"],
-}
+EXCLUDED_FIELDS = {"image": ["renditions"]}
 
 
 def register_history():
     for model in TRACKED_MODELS:
-        if not hasattr(model._meta, "simple_history_manager_attribute"):
+        if not is_tracked(model):
             simple_history.register(
                 model,
                 app="exhibits",
-                m2m_fields=M2M_FIELDS.get(model, []),
-                excluded_fields=EXCLUDED_FIELDS.get(model, []),
+                m2m_fields=[field.name for field in model._meta.many_to_many],
+                excluded_fields=EXCLUDED_FIELDS.get(model._meta.model_name, []),
             )
 
 

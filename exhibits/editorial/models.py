@@ -95,3 +95,45 @@ class PublicationRecord(models.Model):
 
     def __str__(self):
         return f"{self.object_repr}: {self.get_action_display()}"
+
+
+class Schedule(models.Model):
+    """A publisher's appointment to publish or unpublish an object at a set time.
+
+    `manage.py publish_scheduled` carries it out through the same actions as the buttons,
+    in the name of `user`; `problem` says why the last attempt failed, for the admin to show.
+    """
+
+    content_type = models.ForeignKey(ContentType, verbose_name=_("kind of content"), on_delete=models.CASCADE)
+    object_id = models.CharField(_("object"), max_length=64)
+    content_object = GenericForeignKey("content_type", "object_id")
+    publish_at = models.DateTimeField(_("publish at"), null=True, blank=True)
+    unpublish_at = models.DateTimeField(_("unpublish at"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("scheduled by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    problem = models.TextField(
+        _("problem"), blank=True, help_text=_("Why the last attempt at the set time failed.")
+    )
+
+    class Meta:
+        verbose_name = _("schedule")
+        verbose_name_plural = _("schedules")
+        ordering = ["publish_at", "unpublish_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="one_schedule_per_object"),
+            models.CheckConstraint(
+                condition=models.Q(publish_at__isnull=True)
+                | models.Q(unpublish_at__isnull=True)
+                | models.Q(unpublish_at__gt=models.F("publish_at")),
+                name="schedule_unpublishes_after_it_publishes",
+            ),
+        ]
+
+    def __str__(self):
+        return str(_("Schedule of %(object)s")) % {"object": self.content_object}

@@ -6,8 +6,10 @@ review, exports; cannot publish. Translator: sees all content, changes the trans
 content, publishes, unpublishes and reverts, exports; does not edit.
 """
 
-CONTENT_MODELS = ["event", "figure", "place", "source", "image", "exhibit", "panel"]
-TRANSLATED_MODELS = ["event", "figure", "place", "image", "exhibit", "panel"]
+from exhibits.content.models import CONTENT_MODELS as CONTENT
+
+CONTENT_MODELS = [model._meta.model_name for model in CONTENT]
+TRANSLATED_MODELS = [model._meta.model_name for model in CONTENT if getattr(model, "translated_fields", ())]
 
 ROLES = {
     "Curator": [

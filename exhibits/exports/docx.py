@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from exhibits.content import markup
+from exhibits.content.fields import word_limits
+from exhibits.content.models import Panel
 from exhibits.exports.base import Exporter
 from exhibits.translations.inline import BULLET, NUMBERED, blocks
 from exhibits.translations.state import source_language
@@ -78,7 +80,7 @@ class DocxExporter(Exporter):
         document.add_heading(exhibit.title_hu or exhibit.slug, level=0)
         languages = [source_language(), *records.languages]
         names = dict(settings.LANGUAGES)
-        limit = settings.TARLO_WORD_LIMITS["body"][1]
+        limit = word_limits(Panel, "body")[1]
         for panel in records.panels(links=False):
             styles.paragraph(document.add_paragraph(f"{panel.code} {panel.title_hu}"), "Heading 1")
             table = styles.table(document.add_table(rows=4, cols=len(languages)), "Table Grid")

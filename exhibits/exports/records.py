@@ -16,22 +16,13 @@ from functools import cached_property
 
 from django.db.models import Q
 
-from exhibits.content import markup
+from exhibits.content import fields, markup
 from exhibits.editorial import drafts
 from exhibits.models import Event, Exhibit, Figure, Image, Panel, Place, Source
 from exhibits.translations.state import source_text, state, target_languages, target_text, translated_fields
 
 CHUNK_SIZE = 500
 
-# Texts written in the exhibit markup (paragraphs, emphasis, lists); every other translated
-# field is plain text.
-MARKUP_FIELDS = {
-    (Exhibit, "introduction"),
-    (Panel, "body"),
-    (Event, "summary"),
-    (Figure, "biography"),
-    (Place, "description"),
-}
 
 # The models whose texts are translated, by the name used in text unit ids.
 TRANSLATED_MODELS = {model._meta.model_name: model for model in [Exhibit, Panel, Event, Figure, Place, Image]}
@@ -40,10 +31,6 @@ TRANSLATED_MODELS = {model._meta.model_name: model for model in [Exhibit, Panel,
 def text_hash(text):
     """A short fingerprint of `text`, to tell later whether it has changed."""
     return hashlib.sha256((text or "").encode()).hexdigest()[:20]
-
-
-def is_markup(model, field):
-    return (model, field) in MARKUP_FIELDS
 
 
 def unit_id(obj, field):
@@ -76,7 +63,7 @@ class TextUnit:
 
     @property
     def is_markup(self):
-        return is_markup(type(self.obj), self.field)
+        return fields.is_markup(type(self.obj), self.field)
 
     @property
     def source(self):

@@ -31,6 +31,16 @@ class Kiosk(models.Model):
     )
     last_seen_at = models.DateTimeField(_("last contact"), null=True, blank=True, editable=False)
     content_version = models.CharField(_("content version"), max_length=64, blank=True, editable=False)
+    token_hash = models.CharField(
+        _("token fingerprint"),
+        max_length=128,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The kiosk proves itself with a secret token issued in the admin; only its hash is kept."
+        ),
+    )
+    token_issued_at = models.DateTimeField(_("token issued"), null=True, blank=True, editable=False)
 
     objects = SlugManager()
 

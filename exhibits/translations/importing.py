@@ -22,9 +22,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
+from exhibits.content.fields import is_markup
 from exhibits.editorial import drafts, locking
 from exhibits.exports.files import FileTooLarge, read_limited
-from exhibits.exports.records import TRANSLATED_MODELS, is_markup, text_hash
+from exhibits.exports.records import TRANSLATED_MODELS, text_hash
 from exhibits.translations.inline import XLIFF_NS, BrokenPlaceholders, from_xliff
 from exhibits.translations.state import (
     source_language,

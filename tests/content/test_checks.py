@@ -52,8 +52,8 @@ def test_text_over_its_word_limit_is_an_error_in_the_language_it_is_in(good_pane
     assert ("too_long", "title", "hu") not in codes(good_panel)
 
 
-def test_the_word_limits_come_from_settings(settings, good_panel):
-    settings.TARLO_WORD_LIMITS = {**settings.TARLO_WORD_LIMITS, "body": (1, 10)}
+def test_the_word_limits_come_from_the_field(monkeypatch, good_panel):
+    monkeypatch.setattr(Panel._meta.get_field("body"), "words", (1, 10))
 
     assert ("too_long", "body", "hu") in codes(good_panel)
 

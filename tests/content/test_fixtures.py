@@ -10,6 +10,7 @@ from django.utils import translation
 from modeltranslation.translator import translator
 
 from exhibits.content.dates import format_event_when
+from exhibits.content.fields import word_limits
 from exhibits.content.markup import word_count
 from exhibits.models import Event, Exhibit, Figure, Kiosk, Panel, Place, Source, Status
 
@@ -106,8 +107,8 @@ def test_every_figure_place_and_event_appears_on_some_panel(exhibit):
 
 
 def test_every_panel_title_and_body_is_within_the_label_word_limits(exhibit):
-    title_min, title_max = settings.TARLO_WORD_LIMITS["title"]
-    body_min, body_max = settings.TARLO_WORD_LIMITS["body"]
+    title_min, title_max = word_limits(Panel, "title")
+    body_min, body_max = word_limits(Panel, "body")
     for panel in exhibit.panels.all():
         for code in LANGUAGES:
             assert title_min <= word_count(getattr(panel, f"title_{code}")) <= title_max, (panel, code)
@@ -115,7 +116,7 @@ def test_every_panel_title_and_body_is_within_the_label_word_limits(exhibit):
 
 
 def test_the_introduction_is_within_its_word_limit(exhibit):
-    _, most = settings.TARLO_WORD_LIMITS["introduction"]
+    _, most = word_limits(Exhibit, "introduction")
     for code in LANGUAGES:
         assert 0 < word_count(getattr(exhibit, f"introduction_{code}")) <= most
 

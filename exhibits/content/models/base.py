@@ -1,6 +1,7 @@
 """What visitor-facing content shares: a publication status, and translation records."""
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import connections, models
 from django.db.models import Value
 from django.db.models.functions import Coalesce, Collate, NullIf
@@ -70,6 +71,21 @@ class Publishable(models.Model):
         return self.status == Status.PUBLISHED
 
 
+validate_wikidata_id = RegexValidator(
+    r"^Q[1-9][0-9]*$", _("A Wikidata id is Q followed by digits, e.g. Q193381."), code="invalid_wikidata_id"
+)
+
+
+def wikidata_field():
+    return models.CharField(
+        _("Wikidata id"),
+        max_length=20,
+        blank=True,
+        validators=[validate_wikidata_id],
+        help_text=_("The Wikidata item, e.g. Q193381: search engines and other collections link by it."),
+    )
+
+
 class SlugManager(models.Manager):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
@@ -80,7 +96,13 @@ class PublishableManager(SlugManager.from_queryset(PublishableQuerySet)):
 
 
 class Translated(models.Model):
-    """Content with fields per language; see exhibits.translation_state for what the record means."""
+    """Content with fields per language: `translated_fields` names them (exhibits.translation
+    registers them), `required_languages` those that must be filled in. See
+    exhibits.translations.state for what `translated_from` records.
+    """
+
+    translated_fields = ()
+    required_languages = ("hu",)
 
     translated_from = models.JSONField(
         _("translated from"),

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from exhibits.content.fields import LineField, MarkupField
 from exhibits.content.models.base import Publishable, PublishableManager, PublishableQuerySet, Translated
 
 
@@ -47,9 +48,9 @@ class EventManager(PublishableManager.from_queryset(EventQuerySet)):
 
 
 class Event(Translated, Publishable):
-    title = models.CharField(_("title"), max_length=200)
+    title = LineField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    summary = models.TextField(_("summary"), blank=True, help_text=_("Paragraphs, *emphasis* and lists."))
+    summary = MarkupField(_("summary"), blank=True, help_text=_("Paragraphs, *emphasis* and lists."))
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     start_date = models.DateField(_("start date"))
     start_time = models.TimeField(
@@ -76,7 +77,7 @@ class Event(Translated, Publishable):
     is_uncertain = models.BooleanField(
         _("uncertain"), default=False, help_text=_("The sources disagree or the date is inferred.")
     )
-    time_label = models.CharField(
+    time_label = LineField(
         _("time as the sources say it"),
         max_length=100,
         blank=True,
@@ -98,6 +99,8 @@ class Event(Translated, Publishable):
     )
 
     objects = EventManager()
+
+    translated_fields = ("title", "summary", "time_label")
 
     class Meta:
         verbose_name = _("event")

@@ -1,10 +1,9 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from exhibits.content import markup
+from exhibits.content.fields import LineField, MarkupField, PlainTextField
 from exhibits.content.models.base import Publishable, PublishableManager, PublishableQuerySet, Translated
 
 validate_label_code = RegexValidator(
@@ -17,10 +16,15 @@ validate_label_code = RegexValidator(
 class Exhibit(Translated, Publishable):
     """An ordered set of panels telling one story."""
 
-    title = models.CharField(_("title"), max_length=200)
+    title = LineField(_("title"), max_length=200, words=(1, 7))
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    introduction = models.TextField(
-        _("introduction"), blank=True, help_text=_("Paragraphs, *emphasis* and lists.")
+    introduction = MarkupField(
+        _("introduction"), blank=True, words=(0, 300), help_text=_("Paragraphs, *emphasis* and lists.")
+    )
+    content_note = PlainTextField(
+        _("content note"),
+        blank=True,
+        help_text=_("Shown at the entrance, before anything else: what difficult content the exhibit holds."),
     )
     period_start = models.DateField(
         _("period start"), help_text=_("The first day the exhibit's events may fall on.")
@@ -34,8 +38,24 @@ class Exhibit(Translated, Publishable):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    sources = models.ManyToManyField(
+        "exhibits.Source",
+        verbose_name=_("bibliography"),
+        blank=True,
+        related_name="exhibits",
+        help_text=_("The works the whole exhibit relies on, listed on its bibliography page."),
+    )
+    glossary = models.ManyToManyField(
+        "exhibits.GlossaryTerm",
+        verbose_name=_("glossary"),
+        blank=True,
+        related_name="exhibits",
+        help_text=_("Words visitors may not know, explained where they first appear."),
+    )
 
     objects = PublishableManager()
+
+    translated_fields = ("title", "introduction", "content_note")
 
     class Meta:
         verbose_name = _("exhibit")
@@ -92,8 +112,15 @@ class Panel(Translated, Publishable):
         validators=[validate_label_code],
         help_text=_("Printed on the physical label, unique in the exhibit (e.g. 56-03)."),
     )
-    title = models.CharField(_("title"), max_length=200)
-    body = models.TextField(_("body"), blank=True, help_text=_("Paragraphs, *emphasis* and lists."))
+    title = LineField(_("title"), max_length=200, words=(1, 7))
+    body = MarkupField(
+        _("body"), blank=True, words=(20, 150), help_text=_("Paragraphs, *emphasis* and lists.")
+    )
+    content_note = PlainTextField(
+        _("content note"),
+        blank=True,
+        help_text=_("Shown before the body, calmly: for panels that describe killings or other violence."),
+    )
     image = models.ForeignKey(
         "exhibits.Image",
         verbose_name=_("image"),
@@ -117,6 +144,8 @@ class Panel(Translated, Publishable):
 
     objects = PanelManager()
 
+    translated_fields = ("title", "body", "content_note")
+
     class Meta:
         verbose_name = _("panel")
         verbose_name_plural = _("panels")
@@ -136,11 +165,3 @@ class Panel(Translated, Publishable):
         return (self.exhibit.slug, self.code)
 
     natural_key.dependencies = ["exhibits.exhibit"]
-
-    @property
-    def body_word_limit(self):
-        return settings.TARLO_WORD_LIMITS["body"][1]
-
-    @property
-    def body_word_count(self):
-        return markup.word_count(self.body)

@@ -3,29 +3,30 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from exhibits.content.dates import format_date_range, parse_partial_date, validate_partial_date
-from exhibits.content.models.base import Publishable, PublishableManager, Translated
+from exhibits.content.fields import LineField, MarkupField, PlainTextField
+from exhibits.content.models.base import Publishable, PublishableManager, Translated, wikidata_field
 
 
 class Figure(Translated, Publishable):
     """A person, named as each language names them."""
 
-    name = models.CharField(
+    name = LineField(
         _("name"),
         max_length=200,
         help_text=_("As the language writes it: “Nagy Imre” in Hungarian, “Imre Nagy” in English."),
     )
-    sort_name = models.CharField(
+    sort_name = LineField(
         _("sort name"),
         max_length=200,
         help_text=_("Family name first, for alphabetical lists: “Nagy Imre”, “Nagy, Imre”."),
     )
-    other_names = models.TextField(
+    other_names = PlainTextField(
         _("other spellings"),
         blank=True,
         help_text=_("One per line; search finds the person by any of them (e.g. Mikojan, Mikoian)."),
     )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    role = models.CharField(
+    role = LineField(
         _("role in 1956"), max_length=300, blank=True, help_text=_("One line, shown under the name.")
     )
     born = models.CharField(
@@ -42,7 +43,7 @@ class Figure(Translated, Publishable):
         validators=[validate_partial_date],
         help_text=_("YYYY, YYYY-MM or YYYY-MM-DD; leave out what is not known."),
     )
-    biography = models.TextField(_("biography"), blank=True, help_text=_("Paragraphs, *emphasis* and lists."))
+    biography = MarkupField(_("biography"), blank=True, help_text=_("Paragraphs, *emphasis* and lists."))
     portrait = models.ForeignKey(
         "exhibits.Image",
         verbose_name=_("portrait"),
@@ -51,8 +52,18 @@ class Figure(Translated, Publishable):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    sources = models.ManyToManyField(
+        "exhibits.Source",
+        verbose_name=_("sources"),
+        blank=True,
+        related_name="figures",
+        help_text=_("Where the life dates and the biography come from."),
+    )
+    wikidata_id = wikidata_field()
 
     objects = PublishableManager()
+
+    translated_fields = ("name", "sort_name", "role", "biography")
 
     alphabetical_field = "sort_name"
 

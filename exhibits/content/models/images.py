@@ -2,6 +2,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from exhibits.content.fields import LineField, PlainTextField
 from exhibits.content.models.base import Translated
 
 
@@ -9,13 +10,13 @@ class Image(Translated):
     file = models.ImageField(_("file"), upload_to="images/%Y/%m/", width_field="width", height_field="height")
     width = models.PositiveIntegerField(_("width"), editable=False, null=True)
     height = models.PositiveIntegerField(_("height"), editable=False, null=True)
-    alt_text = models.CharField(
+    alt_text = LineField(
         _("alt text"),
         max_length=300,
         blank=True,
         help_text=_("What the image shows, for visitors who cannot see it."),
     )
-    caption = models.TextField(_("caption"), blank=True)
+    caption = PlainTextField(_("caption"), blank=True)
     credit = models.CharField(
         _("credit"), max_length=300, blank=True, help_text=_("Photographer or collection.")
     )
@@ -44,6 +45,9 @@ class Image(Translated):
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     # Pages showing the image are revalidated when its texts change (see exhibits.content).
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    translated_fields = ("alt_text", "caption")
+    required_languages = ()
 
     class Meta:
         verbose_name = _("image")

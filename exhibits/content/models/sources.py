@@ -12,6 +12,13 @@ class Source(models.Model):
     )
     url = models.URLField(_("web address"), blank=True)
     note = models.TextField(_("note"), blank=True, help_text=_("What this source is relied on for."))
+    is_internal = models.BooleanField(
+        _("internal"),
+        default=False,
+        help_text=_(
+            "The curators' own working material: never shown to visitors or in what is printed for them."
+        ),
+    )
 
     objects = SlugManager()
 
