@@ -51,7 +51,7 @@ def test_no_interface_string_is_missing_from_the_catalogue(tmp_path):
 
 
 def test_catalogues_compiled_after_django_has_started_take_effect(tmp_path):
-    for name in ["museum", "exhibits", "tests"]:
+    for name in ["museum", "exhibits", "benchmarks", "tests"]:
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
     script = (
         "import django; django.setup(); from django.utils import translation; "
