@@ -8,7 +8,11 @@ class ExhibitsConfig(AppConfig):
     verbose_name = _("Exhibit content")
 
     def ready(self):
-        from exhibits import signals  # noqa: F401
+        import exhibits.content.signals
+        import exhibits.editorial.signals
+        import exhibits.translations.signals  # noqa: F401
+        from exhibits.content import version
         from exhibits.content.search import register_sqlite_functions
 
+        version.connect_content()
         connection_created.connect(register_sqlite_functions, dispatch_uid="tarlo-sqlite-fold")

@@ -25,7 +25,8 @@ from django.utils.translation import gettext as _
 from PIL import Image as PillowImage
 from PIL import ImageOps
 
-from exhibits.models import Image
+from exhibits.content.models import Image
+from exhibits.content.version import note_change
 
 ACCEPTED_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -156,6 +157,7 @@ def ensure_renditions(image):
                     current.append(make_rendition(image, source, spec, width, image_format))
     # Written with update(): renditions are derived files, not an edit to keep in the history.
     Image.objects.filter(pk=image.pk).update(renditions=current)
+    note_change()  # the pages showing it now have new sizes to offer
     image.renditions = current
     return current
 

@@ -1,45 +1,11 @@
-"""What the public site and kiosks read: content versions and whole exhibits in few queries."""
+"""What the public site and kiosks read: whole exhibits in few queries."""
 
-import datetime
 import functools
-import hashlib
 from types import SimpleNamespace
 
-from django.db import connection
 from django.db.models import Prefetch, Q
-from django.utils.dateparse import parse_datetime
 
-from exhibits.models import Event, Exhibit, Figure, Image, Panel, Place, Status
-
-VERSIONED_MODELS = [Exhibit, Panel, Event, Figure, Place, Image]
-
-
-def content_version():
-    """Return (version, last_modified) of everything visitors can see, in one query.
-
-    The version is a digest of each content table's row count and latest change, so any
-    save, publication or deletion changes it, on every app server at once: it is read from
-    the database, never kept in a process.
-    """
-    quote = connection.ops.quote_name
-    sql = " UNION ALL ".join(
-        f"SELECT {index}, COUNT(*), MAX({quote('updated_at')}) FROM {quote(model._meta.db_table)}"
-        for index, model in enumerate(VERSIONED_MODELS)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        rows = sorted(cursor.fetchall())
-    digest = hashlib.sha256(repr(rows).encode()).hexdigest()[:32]
-    changes = [_as_datetime(last) for _, _, last in rows if last is not None]
-    return digest, max(changes, default=None)
-
-
-def _as_datetime(value):
-    if isinstance(value, str):  # SQLite returns text
-        value = parse_datetime(value)
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=datetime.UTC)
-    return value
+from exhibits.models import Event, Figure, Panel, Place, Status
 
 
 def visible(queryset, *, drafts):

@@ -20,7 +20,8 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView
 
 from exhibits.content.images import sized_url
-from exhibits.content.reading import content_version, events_of, figures_of, panels_of, places_of
+from exhibits.content.reading import events_of, figures_of, panels_of, places_of
+from exhibits.content.version import content_version
 from exhibits.editorial import preview
 from exhibits.models import Kiosk, Status
 from exhibits.site.caching import published_page, shows_drafts

@@ -15,7 +15,7 @@ from django.utils.cache import add_never_cache_headers, get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from exhibits.content.reading import content_version
+from exhibits.content.version import content_version
 
 PREVIEW_PARAMETER = "preview"
 

@@ -3,7 +3,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from exhibits.content.reading import content_version
+from exhibits.content.version import content_version
 from exhibits.models import Status
 from tests import factories
 
