@@ -17,18 +17,21 @@ ROLES = {
         "view_kiosk",
         "edit_source_text",
         "export_exhibit",
+        "preview_drafts",
     ],
     "Translator": [
         *[f"view_{model}" for model in CONTENT_MODELS],
         *[f"change_{model}" for model in TRANSLATED_MODELS],
         "import_translations",
         "export_exhibit",
+        "preview_drafts",
     ],
     "Publisher": [
         *[f"view_{model}" for model in CONTENT_MODELS],
         "view_kiosk",
         "publish_content",
         "export_exhibit",
+        "preview_drafts",
     ],
 }
 

@@ -35,7 +35,9 @@ def test_unlinking_a_figure_changes_the_version():
 def test_a_cached_exhibit_page_shows_an_event_linked_after_it_was_cached(client):
     exhibit = factories.exhibit()
     panel = factories.linked_panel(exhibit)
-    event = factories.event(slug="kesobbi-esemeny", title_hu="Később kapcsolt esemény", status=Status.PUBLISHED)
+    event = factories.event(
+        slug="kesobbi-esemeny", title_hu="Később kapcsolt esemény", status=Status.PUBLISHED
+    )
     client.get(f"/hu/exhibits/{exhibit.slug}/")
 
     panel.events.add(event)

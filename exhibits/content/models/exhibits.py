@@ -66,6 +66,7 @@ class Exhibit(Translated, Publishable):
             ("export_exhibit", _("Can export exhibit text")),
             ("import_translations", _("Can import translations")),
             ("edit_source_text", _("Can edit source-language text and non-text fields")),
+            ("preview_drafts", _("Can preview unpublished content on the site and kiosks")),
         ]
         constraints = [
             models.CheckConstraint(
