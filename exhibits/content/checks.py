@@ -1,8 +1,10 @@
 """What to fix before publishing: one list of findings, for the command, the admin and publishing.
 
-Each check looks at one object as visitors would read it (pass a preview from
-exhibits.drafts.with_pending_draft to check a pending draft). Errors block publishing unless
-a publisher overrides them with a reason; warnings are for the curator to judge.
+Each check looks at one object as visitors would read it (pass a copy from
+exhibits.editorial.drafts.with_pending_draft to check a pending draft), and at what it links to
+through `links(obj, name)`: for a whole exhibit, its contents as exhibits.content.reading reads
+them; for one object, `object_links`. Errors block publishing unless a publisher overrides them
+with a reason; warnings are for the curator to judge.
 """
 
 import dataclasses
@@ -14,7 +16,8 @@ from modeltranslation.utils import build_localized_fieldname
 
 from exhibits.content import markup
 from exhibits.content.fields import word_limits
-from exhibits.models import Event, Exhibit, Figure, Image, Panel, Publishable
+from exhibits.content.reading import read_exhibit
+from exhibits.models import Event, Image, Panel, Publishable
 from exhibits.translations.state import (
     TranslationState,
     source_language,
@@ -82,7 +85,7 @@ def translated(model):
         return []
 
 
-def check_translations(obj):
+def check_translations(obj, links):
     for field in translated(type(obj)):
         for language in target_languages():
             current = state(obj, field, language)
@@ -101,7 +104,7 @@ def check_translations(obj):
                 )
 
 
-def check_word_limits(obj):
+def check_word_limits(obj, links):
     for field in translated(type(obj)):
         limits = word_limits(type(obj), field)
         if limits is None:
@@ -120,7 +123,7 @@ def check_word_limits(obj):
                 yield finding(Severity.WARNING, obj, field, language, message, "too_short")
 
 
-def check_punctuation(obj):
+def check_punctuation(obj, links):
     for field in translated(type(obj)):
         for language in languages():
             text = text_of(obj, field, language)
@@ -159,19 +162,31 @@ def balanced(text, opening, closing):
     return depth == 0
 
 
-def images_of(obj):
+def images_of(obj, links):
     if isinstance(obj, Image):
         return [obj]
-    names = {Figure: ["portrait"], Exhibit: ["image"], Panel: ["image"]}.get(type(obj), [])
-    return [image for image in (getattr(obj, name) for name in names) if image is not None]
+    names = [
+        field.name
+        for field in obj._meta.concrete_fields
+        if field.many_to_one and field.related_model is Image
+    ]
+    return [image for image in (links(obj, name) for name in names) if image is not None]
 
 
-def check_alt_text(obj):
-    for image in images_of(obj):
+def check_alt_text(obj, links):
+    for image in images_of(obj, links):
         for language in languages():
             if not text_of(image, "alt_text", language).strip():
                 message = _("Image “%(image)s” has no alt text.") % {"image": image.file.name}
                 yield finding(Severity.ERROR, image, "alt_text", language, message, "no_alt_text")
+
+
+def check_image(obj, links):
+    if isinstance(obj, Panel) and links(obj, "image") is None:
+        message = _(
+            "The panel has no image: the site shows its day and hour instead, the kiosk its text alone."
+        )
+        yield finding(Severity.WARNING, obj, "image", "", message, "no_image")
 
 
 LINKS = {
@@ -180,17 +195,10 @@ LINKS = {
 }
 
 
-def linked(obj, name):
-    field = obj._meta.get_field(name)
-    if field.many_to_many:
-        return list(getattr(obj, name).all())
-    target = getattr(obj, name)
-    return [target] if target is not None else []
-
-
-def check_links(obj):
+def check_links(obj, links):
     for name in LINKS.get(type(obj), []):
-        for target in linked(obj, name):
+        targets = links(obj, name)
+        for target in targets if isinstance(targets, list) else [targets]:
             if isinstance(target, Publishable) and not target.is_published:
                 message = _("Links to “%(target)s”, which is not published: visitors will not see it.") % {
                     "target": target
@@ -198,11 +206,11 @@ def check_links(obj):
                 yield finding(Severity.WARNING, obj, name, "", message, "unpublished_link")
 
 
-def check_period(obj):
+def check_period(obj, links):
     if not isinstance(obj, Panel):
         return
-    exhibit = obj.exhibit
-    for event in obj.events.all():
+    exhibit = links(obj, "exhibit")
+    for event in links(obj, "events"):
         if not exhibit.period_start <= event.start_date <= exhibit.period_end:
             message = _("“%(event)s” is dated outside the exhibit's period (%(start)s – %(end)s).") % {
                 "event": event,
@@ -212,41 +220,57 @@ def check_period(obj):
             yield finding(Severity.ERROR, obj, "events", "", message, "outside_period")
 
 
-CHECKS = [check_translations, check_word_limits, check_punctuation, check_alt_text, check_links, check_period]
+CHECKS = [
+    check_translations,
+    check_word_limits,
+    check_punctuation,
+    check_alt_text,
+    check_image,
+    check_links,
+    check_period,
+]
 
 
-def check_object(obj):
+def object_links(obj, name):
+    """What `obj` links to through field `name`, its pending draft's links if it carries one:
+    a list for a many-to-many field, an object or None for a foreign key."""
+    from exhibits.editorial.drafts import linked_pks  # editorial builds on content
+
+    field = obj._meta.get_field(name)
+    if field.many_to_many:
+        return list(field.related_model._base_manager.filter(pk__in=linked_pks(obj, name)))
+    return getattr(obj, name)
+
+
+def check_object(obj, links=object_links):
     """Return the findings for one object."""
-    return [item for check in CHECKS for item in check(obj)]
+    return [item for check in CHECKS for item in check(obj, links)]
 
 
-def objects_of_exhibit(exhibit):
-    """The exhibit, its panels, and what they show or link to, each once."""
-    seen, result = set(), []
+def contents_links(contents):
+    """`links(obj, name)` over an exhibit's contents: what visitors will see linked."""
 
-    def add(obj):
-        key = (type(obj), obj.pk)
-        if key not in seen:
-            seen.add(key)
-            result.append(obj)
+    def links(obj, name):
+        field = obj._meta.get_field(name)
+        if field.many_to_many:
+            return contents.linked(obj, name)
+        if field.related_model is Image:
+            return contents.image_of(obj, name)
+        if name == "exhibit":
+            return contents.exhibit
+        if name == "place":
+            return contents.place_of(obj) or getattr(obj, name)
+        return getattr(obj, name)
 
-    add(exhibit)
-    panels = exhibit.panels.in_order().select_related("image").prefetch_related("events", "figures", "places")
-    for panel in panels:
-        add(panel)
-    for panel in panels:
-        for name in ["events", "figures", "places"]:
-            for target in getattr(panel, name).all():
-                add(target)
-    return result
+    return links
 
 
-def check_exhibit(exhibit, preview=None):
-    """Return the findings for an exhibit and everything it shows; `preview` maps obj → preview."""
-    findings = []
-    for obj in objects_of_exhibit(exhibit):
-        findings.extend(check_object(preview(obj) if preview else obj))
-    return unique(findings)
+def check_exhibit(exhibit, *, drafts=True):
+    """Return the findings for an exhibit and everything that belongs to it (exhibits.content.reading),
+    with pending drafts applied unless `drafts` is False (what visitors see now)."""
+    contents = read_exhibit(exhibit, drafts=drafts, unpublished=True)
+    links = contents_links(contents)
+    return unique([item for obj in contents.objects() for item in check_object(obj, links)])
 
 
 def unique(findings):

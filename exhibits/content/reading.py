@@ -1,114 +1,210 @@
-"""What the public site and kiosks read: whole exhibits in few queries."""
+"""What belongs to an exhibit: the one definition, read once for every part that shows,
+prints or checks it (the exhibit page, the kiosk, every export, the content check).
 
-import functools
-from types import SimpleNamespace
+An exhibit holds:
 
-from django.db.models import Prefetch, Q
+- its panels, in their order;
+- its events: those its panels link to, and those dated within its period;
+- its people: those its panels or its events link to;
+- its places: those its panels link to, and where its events happened;
+- its glossary terms;
+- its sources: its bibliography, and every source its panels, events, people, places and
+  terms cite;
+- its images: its own, its panels' and the people's portraits.
 
-from exhibits.models import Event, Figure, Panel, Place, Status
+`read_exhibit(exhibit)` reads what visitors see: published objects as they are live, links to
+anything unpublished left out, internal sources left out. With `drafts=True` it reads what
+staff work on: every object whatever its status, each with its pending draft applied to its
+values and its links (exhibits.editorial.drafts). With `unpublished=True` alone, every object
+as it is saved. The number of queries is fixed, however many panels the exhibit has.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q, Value
+
+from exhibits.content.models import Event, Exhibit, Figure, GlossaryTerm, Image, Panel, Place, Source
 
 
-def visible(queryset, *, drafts):
-    """All of `queryset` when previewing drafts, else only its published rows."""
-    return queryset if drafts else queryset.published()
+def read_exhibit(exhibit, *, drafts=False, unpublished=None, internal=False):
+    """Return the `Contents` of `exhibit`; `internal` keeps the curators' internal sources."""
+    unpublished = drafts if unpublished is None else unpublished
+    return _Reader(exhibit, drafts=drafts, unpublished=unpublished, internal=internal).read()
 
 
-def panels_of(exhibit, *, drafts=False):
-    """The exhibit's panels in order, with their image, events, figures and places: 4 queries."""
-    return (
-        visible(exhibit.panels.all(), drafts=drafts)
-        .select_related("image")
-        .order_by("order", "pk")
-        .prefetch_related(
-            Prefetch("events", queryset=visible(Event.objects.all(), drafts=drafts).chronological()),
-            Prefetch("figures", queryset=visible(Figure.objects.all(), drafts=drafts)),
-            Prefetch("places", queryset=visible(Place.objects.all(), drafts=drafts)),
+@dataclass
+class Contents:
+    """An exhibit and everything that belongs to it, with the links between them."""
+
+    exhibit: Exhibit
+    panels: list
+    events: list
+    figures: list
+    places: list
+    glossary: list
+    sources: list
+    images: dict  # primary key → Image
+    links: dict = field(default_factory=dict)  # (model, pk, field name) → [primary keys]
+
+    def __post_init__(self):
+        self._by_kind = {
+            model: {obj.pk: obj for obj in objects}
+            for model, objects in [
+                (Panel, self.panels),
+                (Event, self.events),
+                (Figure, self.figures),
+                (Place, self.places),
+                (GlossaryTerm, self.glossary),
+                (Source, self.sources),
+            ]
+        }
+        self._position = {
+            model: {pk: index for index, pk in enumerate(objects)} for model, objects in self._by_kind.items()
+        }
+
+    def linked(self, obj, name):
+        """What `obj` links to through many-to-many field `name` that belongs here, in this
+        exhibit's order of that kind (events by date, people and places alphabetically)."""
+        model = obj._meta.get_field(name).related_model
+        pks = self.links.get((type(obj), obj.pk, name), [])
+        position = self._position.get(model, {})
+        found = self._by_kind.get(model, {})
+        return [found[pk] for pk in sorted((pk for pk in pks if pk in found), key=position.__getitem__)]
+
+    def linking(self, obj, model, name):
+        """The `model` objects here whose many-to-many field `name` links to `obj`."""
+        return [
+            item
+            for item in self._by_kind[model].values()
+            if obj.pk in self.links.get((model, item.pk, name), [])
+        ]
+
+    def place_of(self, event):
+        return self._by_kind[Place].get(event.place_id)
+
+    def image_of(self, obj, name="image"):
+        """The image `obj` shows through foreign key `name` (e.g. "portrait"), or None."""
+        return self.images.get(getattr(obj, f"{name}_id"))
+
+    def objects(self):
+        """Every object of the exhibit once: the exhibit, panels, events, people, places, terms,
+        images and sources."""
+        return [
+            self.exhibit,
+            *self.panels,
+            *self.events,
+            *self.figures,
+            *self.places,
+            *self.glossary,
+            *self.images.values(),
+            *self.sources,
+        ]
+
+
+class _Reader:
+    def __init__(self, exhibit, *, drafts, unpublished, internal):
+        self.exhibit = exhibit
+        self.drafts = drafts
+        self.unpublished = unpublished
+        self.internal = internal
+        self.links = {}
+        self.link_names = []  # (model, field name) of each link query, by index
+
+    def read(self):
+        exhibit = self.with_drafts([self.exhibit])[0]
+        panels = self.with_drafts(
+            self.visible(Panel.objects.filter(exhibit=exhibit.pk)).order_by("order", "pk")
         )
-    )
-
-
-def events_of(exhibit, *, drafts=False):
-    """The events of the exhibit's period and those its panels mention, in date order."""
-    return (
-        visible(Event.objects.all(), drafts=drafts)
-        .filter(Q(start_date__range=(exhibit.period_start, exhibit.period_end)) | Q(panels__exhibit=exhibit))
-        .distinct()
-        .select_related("place")
-        .chronological()
-    )
-
-
-def figures_of(exhibit, events, *, drafts=False):
-    """The people the exhibit's panels or events mention, with their portraits."""
-    return (
-        visible(Figure.objects.all(), drafts=drafts)
-        .filter(Q(panels__exhibit=exhibit) | Q(events__in=events))
-        .distinct()
-        .select_related("portrait")
-    )
-
-
-def places_of(exhibit, events, *, drafts=False):
-    """The places the exhibit's panels or events mention."""
-    return (
-        visible(Place.objects.all(), drafts=drafts)
-        .filter(Q(panels__exhibit=exhibit) | Q(events__in=events))
-        .distinct()
-    )
-
-
-def published_panels(exhibit, fields, image_fields):
-    """The exhibit's published panels in order as namespaces of `fields`, each with `image` a
-    namespace of `image_fields` or None: 1 query, no model instances."""
-    panels = []
-    for row in _published_panels_query(exhibit.pk, tuple(fields), tuple(image_fields)).all():
-        panel = SimpleNamespace(**dict(zip(fields, row[: len(fields)], strict=True)))
-        image_id, image_values = row[len(fields)], row[len(fields) + 1 :]
-        panel.image = (
-            SimpleNamespace(**dict(zip(image_fields, image_values, strict=True))) if image_id else None
+        self.read_links([exhibit, *panels])
+        linked_events = self.targets(panels, "events")
+        events = self.with_drafts(
+            self.visible(Event.objects.all())
+            .filter(Q(pk__in=linked_events) | Q(start_date__range=(exhibit.period_start, exhibit.period_end)))
+            .chronological()
         )
-        panels.append(panel)
-    return panels
-
-
-def published_panel_links(exhibit, relation, fields, *, order_by):
-    """{panel id: [objects]} of the published objects `relation` links to the exhibit's published
-    panels, ordered by `order_by` (lookups from the link table, e.g. "event__start_date"): 1 query.
-
-    The objects are plain namespaces holding only `fields`, read as values: a page that only prints
-    a few fields of each need not build model instances through prefetch_related.
-    """
-    links = {}
-    for panel_id, *values in _published_links_query(
-        exhibit.pk, relation, tuple(fields), tuple(order_by)
-    ).all():
-        links.setdefault(panel_id, []).append(SimpleNamespace(**dict(zip(fields, values, strict=True))))
-    return links
-
-
-# Building a queryset costs more than running it, so these are built once per exhibit and shape
-# and run with .all() on each request, as a generic view does with its `queryset` attribute.
-# They hold no content, only the query: each .all() reads the database afresh.
-@functools.lru_cache(maxsize=512)
-def _published_panels_query(exhibit_id, fields, image_fields):
-    return (
-        Panel.objects.filter(exhibit_id=exhibit_id)
-        .published()
-        .order_by("order", "pk")
-        .values_list(*fields, "image_id", *(f"image__{name}" for name in image_fields))
-    )
-
-
-@functools.lru_cache(maxsize=512)
-def _published_links_query(exhibit_id, relation, fields, order_by):
-    field = Panel._meta.get_field(relation)
-    target = field.m2m_reverse_field_name()
-    return (
-        field.remote_field.through._default_manager.filter(
-            panel__exhibit_id=exhibit_id,
-            panel__status=Status.PUBLISHED,
-            **{f"{target}__status": Status.PUBLISHED},
+        self.read_links(events)
+        figures = self.with_drafts(
+            self.visible(Figure.objects.all())
+            .filter(pk__in=self.targets(panels, "figures") | self.targets(events, "figures"))
+            .alphabetical()
         )
-        .order_by(*order_by, f"{target}_id")
-        .values_list("panel_id", *(f"{target}__{name}" for name in fields))
-    )
+        place_pks = self.targets(panels, "places") | {event.place_id for event in events if event.place_id}
+        places = self.with_drafts(self.visible(Place.objects.all()).filter(pk__in=place_pks).alphabetical())
+        glossary = self.with_drafts(
+            self.visible(GlossaryTerm.objects.all())
+            .filter(pk__in=self.targets([exhibit], "glossary"))
+            .alphabetical()
+        )
+        self.read_links([*figures, *places, *glossary])
+        cited = set().union(
+            *(
+                self.targets(objects, "sources")
+                for objects in [[exhibit], panels, events, figures, places, glossary]
+            )
+        )
+        sources = Source.objects.filter(pk__in=cited).order_by("citation", "pk")
+        if not self.internal:
+            sources = sources.filter(is_internal=False)
+        image_pks = {
+            exhibit.image_id,
+            *(panel.image_id for panel in panels),
+            *(figure.portrait_id for figure in figures),
+        }
+        images = {image.pk: image for image in Image.objects.filter(pk__in=image_pks - {None}).order_by("pk")}
+        return Contents(
+            exhibit=exhibit,
+            panels=panels,
+            events=events,
+            figures=figures,
+            places=places,
+            glossary=glossary,
+            sources=list(sources),
+            images=images,
+            links=self.links,
+        )
+
+    def visible(self, queryset):
+        return queryset if self.unpublished else queryset.published()
+
+    def with_drafts(self, objects):
+        from exhibits.editorial.drafts import with_pending_drafts  # editorial builds on content
+
+        objects = list(objects)
+        return with_pending_drafts(objects) if self.drafts else objects
+
+    def read_links(self, objects):
+        """Note every many-to-many link of `objects`, a draft's own links kept: one query for all."""
+        by_model = defaultdict(list)
+        for obj in objects:
+            by_model[type(obj)].append(obj)
+        queries = []
+        for model, items in by_model.items():
+            for link in model._meta.many_to_many:
+                for item in items:
+                    self.links[(model, item.pk, link.name)] = list(
+                        getattr(item, "draft_links", {}).get(link.name, [])
+                    )
+                wanted = [item.pk for item in items if link.name not in getattr(item, "draft_links", {})]
+                if wanted:
+                    queries.append(self.link_query(model, link, wanted))
+        if not queries:
+            return
+        for index, owner, linked in queries[0].union(*queries[1:], all=True):
+            model, name = self.link_names[index]
+            self.links[(model, owner, name)].append(linked)
+
+    def link_query(self, model, link, pks):
+        """(index of the link, owner pk, linked pk) of `link`'s rows for owners `pks`."""
+        source, target = link.m2m_field_name(), link.m2m_reverse_field_name()
+        self.link_names.append((model, link.name))
+        return (
+            link.remote_field.through._default_manager.filter(**{f"{source}__in": pks})
+            .annotate(link_index=Value(len(self.link_names) - 1))
+            .values_list("link_index", f"{source}_id", f"{target}_id")
+            .order_by()
+        )
+
+    def targets(self, objects, name):
+        """The primary keys `objects` link to through field `name`."""
+        return {pk for obj in objects for pk in self.links.get((type(obj), obj.pk, name), [])}

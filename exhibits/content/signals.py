@@ -10,4 +10,4 @@ from exhibits.content.models import Image
 def make_renditions(sender, instance, raw, **kwargs):
     """Resize once, after the upload is committed, rather than on the first page that shows it."""
     if not raw and instance.file:
-        transaction.on_commit(lambda: images.ensure_renditions(instance))
+        transaction.on_commit(lambda: images.ensure_renditions(instance), robust=True)

@@ -29,9 +29,9 @@ from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
 from exhibits.content import checks as content_check
-from exhibits.editorial import actions as services
-from exhibits.editorial import drafts, locking, preview
+from exhibits.editorial import actions, drafts, locking, preview
 from exhibits.editorial.actions.records import can_edit, can_publish
+from exhibits.editorial.actions.save import EditConflict, refuse_conflict
 from exhibits.models import Exhibit, Status
 from exhibits.translations.state import source_language, target_languages
 
@@ -69,47 +69,9 @@ def source_fields(model):
     return names
 
 
-def last_change(obj):
-    """Who changed `obj` (or its draft) last, and when: (user, datetime), or (None, None)."""
-    candidates = []
-    history = getattr(type(obj), "history", None)
-    if history is not None:
-        record = (
-            history.filter(**{obj._meta.pk.attname: obj.pk})
-            .select_related("history_user")
-            .order_by("-history_date")
-            .first()
-        )
-        if record:
-            candidates.append((record.history_date, record.history_user))
-    draft = drafts.pending_draft(obj)
-    if draft:
-        candidates.append((draft.updated_at, draft.author))
-    if not candidates:
-        return None, None
-    when, user = max(candidates, key=lambda item: item[0])
-    return user, when
-
-
-def conflict_message(obj):
-    user, when = last_change(obj)
-    opts = obj._meta
-    history_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[quote(obj.pk)])
-    return format_html(
-        _(
-            "Not saved: {user} saved this {kind} at {when}, after you opened it. Their change is kept. "
-            "Your changes are still in the form below: copy what you need, then "
-            '<a href="{history}">see their change in the history</a> and open the page again.'
-        ),
-        user=user or _("someone"),
-        kind=opts.verbose_name,
-        when=localize(localtime(when)) if when else "",
-        history=history_url,
-    )
-
-
 class WorkflowForm(forms.ModelForm):
-    """Carries the edit version the form was opened at, and refuses to save over a newer one."""
+    """Carries the edit version the form was opened at, refuses to save over a newer one, and
+    shows a pending draft's links (its fields are on the instance, exhibits.editorial.drafts)."""
 
     edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -117,30 +79,41 @@ class WorkflowForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None and not self.is_bound:
             self.initial[VERSION_FIELD] = locking.current_version(self.instance)
+            for name, pks in getattr(self.instance, "draft_links", {}).items():
+                if name in self.fields:
+                    self.initial[name] = pks
 
     def clean(self):
         cleaned_data = super().clean()
-        changed = [name for name in self.changed_data if name != VERSION_FIELD]
-        if self.instance.pk is not None and changed:
-            if not locking.claim(self.instance, cleaned_data.get(VERSION_FIELD)):
-                raise forms.ValidationError(conflict_message(self.instance), code="edit_conflict")
+        if self.instance.pk is not None:
+            try:
+                refuse_conflict(self.instance, cleaned_data.get(VERSION_FIELD))
+            except EditConflict as conflict:
+                raise forms.ValidationError(
+                    conflict_help(self.instance, conflict), code="edit_conflict"
+                ) from None
         return cleaned_data
 
 
-def live_is_published(obj):
-    return (
-        obj.pk is not None
-        and drafts.has_drafts(type(obj))
-        and type(obj)._base_manager.filter(pk=obj.pk, status=Status.PUBLISHED).exists()
+def conflict_help(obj, conflict):
+    opts = obj._meta
+    history_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[quote(obj.pk)])
+    return format_html(
+        '{} {} <a href="{}">{}</a>',
+        conflict.message,
+        _("Your changes are still in the form below: copy what you need, then open the page again."),
+        history_url,
+        _("See their change in the history."),
     )
 
 
-def draft_from_form(form, obj):
-    m2m = {}
-    for field in drafts.drafted_m2m_fields(type(obj)):
-        if field.name in form.cleaned_data:
-            m2m[field.name] = form.cleaned_data[field.name]
-    return drafts.snapshot(obj, m2m=m2m)
+def edited_links(form, obj):
+    """The many-to-many links the form edits, as chosen."""
+    return {
+        field.name: form.cleaned_data[field.name]
+        for field in drafts.link_fields(type(obj))
+        if field.name in form.cleaned_data
+    }
 
 
 class WorkflowFieldsMixin:
@@ -181,6 +154,7 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
         return [*fieldsets, (None, {"fields": [VERSION_FIELD], "classes": ["hidden"]})]
 
     def get_object(self, request, object_id, from_field=None):
+        """The object as its editor left it: with its pending draft applied."""
         obj = super().get_object(request, object_id, from_field)
         return drafts.with_pending_draft(obj) if obj is not None else None
 
@@ -190,44 +164,50 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
         return super().has_delete_permission(request, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        # An invalid form gives back the edit version it claimed, so its next save is not refused.
-        with transaction.atomic(using=router.db_for_write(self.model)):
-            response = super().changeform_view(request, object_id, form_url, extra_context)
-            if request.method == "POST" and not getattr(request, "workflow_saved", False):
-                transaction.set_rollback(True)
+        # The edit version checked by the form is held until the save, so nobody saves in between;
+        # a form that is shown again (invalid) releases it.
+        try:
+            with transaction.atomic(using=router.db_for_write(self.model)):
+                response = super().changeform_view(request, object_id, form_url, extra_context)
+                if request.method == "POST" and response.status_code != 302:
+                    transaction.set_rollback(True)
+        except actions.Refused as refusal:
+            self.message_user(request, refusal.message, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
         return response
 
     def save_model(self, request, obj, form, change):
-        request.workflow_saved = True
-        obj._history_user = request.user
-        if change and live_is_published(obj):
-            drafts.store_draft(obj=obj, data=draft_from_form(form, obj), user=request.user)
-            request.workflow_drafted = True
+        self.save_edit(request, obj, form, change)
+
+    def save_edit(self, request, obj, form, change):
+        result = actions.save_edit(
+            obj=obj,
+            user=request.user,
+            links=edited_links(form, obj),
+            seen=form.cleaned_data.get(VERSION_FIELD) if change else None,
+        )
+        if result.is_draft and result.changed:
             messages.info(
                 request,
                 _(
-                    "Saved as a pending draft. Visitors still see the published version until a publisher "
-                    "publishes this draft."
-                ),
+                    "Changes to “%(object)s” saved as a pending draft. Visitors still see the published "
+                    "version until a publisher publishes it."
+                )
+                % {"object": result.obj},
             )
-            return
-        super().save_model(request, obj, form, change)
-        if change:
-            drafts.discard_draft(obj)  # now part of the unpublished row itself
+        return result
 
     def save_related(self, request, form, formsets, change):
-        if getattr(request, "workflow_drafted", False):
-            for formset in formsets:
-                self.save_formset(request, form, formset, change=change)
-            return
-        super().save_related(request, form, formsets, change)
+        # The form's own links were saved with it, by save_edit.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     def save_formset(self, request, form, formset, change):
         if not drafts.has_drafts(formset.model):
             return super().save_formset(request, form, formset, change)
         formset.save(commit=False)
         for obj in formset.deleted_objects:
-            if live_is_published(obj):
+            if obj.is_published:
                 messages.error(
                     request,
                     _("“%(object)s” is published, so it was not deleted: unpublish it first.")
@@ -236,17 +216,8 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
             else:
                 obj.delete()
         for inline_form in formset.forms:
-            if inline_form in formset.deleted_forms or not inline_form.has_changed():
-                continue
-            obj = inline_form.instance
-            if live_is_published(obj):
-                drafts.store_draft(obj=obj, data=draft_from_form(inline_form, obj), user=request.user)
-                messages.info(
-                    request, _("Changes to “%(object)s” saved as a pending draft.") % {"object": obj}
-                )
-            else:
-                obj._history_user = request.user
-                inline_form.save()
+            if inline_form not in formset.deleted_forms and inline_form.has_changed():
+                self.save_edit(request, inline_form.instance, inline_form, change=inline_form.instance.pk)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context.update(self.workflow_context(request, obj))
@@ -277,7 +248,7 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
             context["findings"] = content_check.check_object(obj)
         return context
 
-    # State changes: buttons on the change form and actions on the list, both through services.
+    # State changes: buttons on the change form and actions on the list, both through actions.
 
     WORKFLOW_ACTIONS = {
         "submit": gettext_lazy("Submit for review"),
@@ -349,7 +320,7 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
         if request.method == "POST":
             try:
                 self.run_workflow_action(request, obj, action, request.POST.get("override_reason", ""))
-            except services.Refused as error:
+            except actions.Refused as error:
                 refusal = error.message
             else:
                 opts = self.model._meta
@@ -372,15 +343,15 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
 
     def run_workflow_action(self, request, obj, action, override_reason=""):
         if action == "publish":
-            services.publish(obj=obj, user=request.user, override_reason=override_reason)
+            actions.publish(obj=obj, user=request.user, override_reason=override_reason)
             self.message_user(request, _("“%(object)s” is published.") % {"object": obj}, messages.SUCCESS)
         elif action == "unpublish":
-            services.unpublish(obj=obj, user=request.user)
+            actions.unpublish(obj=obj, user=request.user)
             self.message_user(
                 request, _("“%(object)s” is no longer published.") % {"object": obj}, messages.SUCCESS
             )
         elif action == "submit":
-            services.submit_for_review(obj=obj, user=request.user)
+            actions.submit_for_review(obj=obj, user=request.user)
             self.message_user(
                 request, _("“%(object)s” is submitted for review.") % {"object": obj}, messages.SUCCESS
             )
@@ -388,7 +359,7 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
     def content_check_view(self, request, object_id):
         obj = self.workflow_object(request, object_id)
         if isinstance(obj, Exhibit):
-            findings = content_check.check_exhibit(obj, preview=drafts.with_pending_draft)
+            findings = content_check.check_exhibit(obj)
         else:
             findings = content_check.check_object(drafts.with_pending_draft(obj))
         context = {
@@ -415,7 +386,7 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
         for obj in queryset:
             try:
                 self.run_workflow_action(request, obj, action)
-            except services.Refused as error:
+            except actions.Refused as error:
                 self.message_user(request, f"{obj}: {error.message}", messages.ERROR)
 
     @admin.action(description=gettext_lazy("Submit selected for review"), permissions=["change"])
@@ -430,7 +401,7 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
     def unpublish_action(self, request, queryset):
         self.run_bulk(request, queryset, "unpublish")
 
-    # History: simple-history's pages, with revert going through exhibits.services.revert.
+    # History: simple-history's pages, with revert going through exhibits.actions.revert.
 
     def revert_disabled(self, request, obj=None):
         return not (can_edit(request.user, self.model) or can_publish(request.user))
@@ -447,8 +418,8 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
         historical = get_object_or_404(type(obj).history, pk=version_id, id=obj.pk)
         opts = self.model._meta
         try:
-            services.revert(obj=obj, historical=historical, user=request.user)
-        except services.Refused as error:
+            actions.revert(obj=obj, historical=historical, user=request.user)
+        except actions.Refused as error:
             self.message_user(request, error.message, messages.ERROR)
             return HttpResponseRedirect(
                 reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[quote(obj.pk)])

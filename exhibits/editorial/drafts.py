@@ -1,17 +1,15 @@
 """Edits to published content are kept as a pending draft until a publisher publishes them.
 
-The database row stays the live version, which visitors see through `.published()`. An edit
-saved over a published object goes into its `Draft` instead: every editable field's value,
-many-to-many links as lists of primary keys, with the author and time. The admin shows the
-draft in place of the live values; `exhibits.services.publish` applies it in one transaction.
+The database row stays the live version, which visitors see. An edit saved over a published
+object goes into its `Draft` instead (exhibits.editorial.actions.save decides): every drafted
+field's value, and many-to-many links as lists of primary keys, with the author and time.
 
-For staff preview, `with_pending_draft(obj)` returns an unsaved copy of `obj` with the draft
-applied, many-to-many links included (`preview.figures.all()` are the draft's figures);
-`with_pending_drafts(objects)` does the same for a whole page's objects in a fixed number of
-queries.
+A draft is applied to values, never to a loaded object's caches: `with_draft()` builds a new,
+unsaved object from the live values and the draft's, and keeps the draft's links beside it in
+`draft_links`, which `linked_pks()` and exhibits.content.reading read. Publishing writes the
+draft onto the live row (`apply_draft()`).
 """
 
-import copy
 import difflib
 import json
 from collections import defaultdict
@@ -23,7 +21,8 @@ from django.db.models.fields.files import FieldFile
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 
-from exhibits.models import Draft, Publishable
+from exhibits.content.models import Publishable
+from exhibits.editorial.models import Draft
 
 # The workflow moves these, never an edit.
 NOT_DRAFTED = {"status"}
@@ -35,32 +34,61 @@ def has_drafts(model):
 
 
 def drafted_fields(model):
+    """The fields an edit changes: editable columns, each language's column of a translated text
+    (not the untranslated name, which django-modeltranslation serves in the active language)."""
+    untranslated = set(getattr(model, "translated_fields", ()))
     return [
         field
         for field in model._meta.concrete_fields
-        if field.editable and not field.primary_key and field.name not in NOT_DRAFTED
+        if field.editable
+        and not field.primary_key
+        and field.name not in NOT_DRAFTED
+        and field.name not in untranslated
     ]
 
 
-def drafted_m2m_fields(model):
+def link_fields(model):
     return list(model._meta.many_to_many)
-
-
-def snapshot(obj, m2m=None):
-    """Return the JSON-ready values of `obj`; `m2m` maps a field name to primary keys."""
-    values = {field.attname: _plain(field.value_from_object(obj)) for field in drafted_fields(type(obj))}
-    for field in drafted_m2m_fields(type(obj)):
-        if m2m is not None and field.name in m2m:
-            values[field.name] = sorted(
-                item if isinstance(item, int) else item.pk for item in m2m[field.name]
-            )
-        else:
-            values[field.name] = sorted(getattr(obj, field.name).values_list("pk", flat=True))
-    return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
 
 
 def _plain(value):
     return value.name if isinstance(value, FieldFile) else value
+
+
+def _json(values):
+    return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
+
+
+def field_values(obj):
+    """The JSON-ready values of `obj`'s drafted fields, as it is in memory."""
+    return _json({field.attname: _plain(field.value_from_object(obj)) for field in drafted_fields(type(obj))})
+
+
+def _pks(items):
+    return sorted(item if isinstance(item, int) else item.pk for item in items)
+
+
+def snapshot(obj, links=None):
+    """The values of `obj` with its links: `links` maps a field name to objects or primary keys;
+    a link field not in it is read from the database (or from `obj`'s draft, if it carries one)."""
+    values = field_values(obj)
+    links = links or {}
+    for field in link_fields(type(obj)):
+        if field.name in links:
+            values[field.name] = _pks(links[field.name])
+        elif obj.pk is not None:
+            values[field.name] = linked_pks(obj, field.name)
+        else:
+            values[field.name] = []
+    return values
+
+
+def linked_pks(obj, name):
+    """The primary keys `obj` links to through many-to-many field `name`, its draft's if it has one."""
+    links = getattr(obj, "draft_links", {})
+    if name in links:
+        return list(links[name])
+    return sorted(getattr(obj, name).values_list("pk", flat=True))
 
 
 def _lookup(obj):
@@ -69,60 +97,12 @@ def _lookup(obj):
 
 def pending_draft(obj):
     """Return `obj`'s pending `Draft`, or None."""
-    if obj.pk is None or not has_drafts(type(obj)):
+    if obj is None or obj.pk is None or not has_drafts(type(obj)):
         return None
     draft = getattr(obj, "pending_draft", False)
     if draft is not False:
         return draft
     return Draft.objects.filter(**_lookup(obj)).select_related("author").first()
-
-
-def store_draft(*, obj, data, user):
-    """Keep `data` (from `snapshot()`) as `obj`'s pending draft, replacing any earlier one."""
-    draft, _created = Draft.objects.update_or_create(
-        **_lookup(obj), defaults={"data": data, "author": user, "is_submitted": False}
-    )
-    return draft
-
-
-def discard_draft(obj):
-    Draft.objects.filter(**_lookup(obj)).delete()
-
-
-def _set_fields(obj, data):
-    for field in drafted_fields(type(obj)):
-        if field.attname in data:
-            setattr(obj, field.attname, field.to_python(data[field.attname]))
-
-
-def with_pending_draft(obj):
-    """Return an unsaved copy of `obj` with its pending draft applied, or `obj` if it has none.
-
-    This is what staff preview: the copy reads like the object would once published, its
-    many-to-many managers included. Never save it; publish with exhibits.services.publish.
-    The copy has `pending_draft` set (the Draft) so callers can tell it apart.
-    """
-    draft = pending_draft(obj)
-    if draft is None:
-        return obj
-    return _draft_copy(obj, draft)
-
-
-def _draft_copy(obj, draft):
-    preview = copy.copy(obj)
-    preview._state = copy.copy(obj._state)
-    preview._state.fields_cache = dict(obj._state.fields_cache)
-    preview._prefetched_objects_cache = dict(getattr(obj, "_prefetched_objects_cache", {}))
-    _set_fields(preview, draft.data)
-    for field in drafted_fields(type(obj)):
-        if field.many_to_one and getattr(preview, field.attname) != getattr(obj, field.attname):
-            preview._state.fields_cache.pop(field.name, None)  # read the draft's one when used
-    for field in drafted_m2m_fields(type(obj)):
-        if field.name in draft.data:
-            related = field.related_model._default_manager.filter(pk__in=draft.data[field.name])
-            preview._prefetched_objects_cache[field.name] = related
-    preview.pending_draft = draft
-    return preview
 
 
 def pending_drafts(objects):
@@ -144,121 +124,70 @@ def pending_drafts(objects):
     }
 
 
-def with_pending_drafts(objects, *, links=None):
-    """Return `objects` as a list, each with its pending draft applied as by with_pending_draft().
+def store_draft(*, obj, data, user):
+    """Keep `data` (from `snapshot()`) as `obj`'s pending draft, replacing any earlier one."""
+    draft, _created = Draft.objects.update_or_create(
+        **_lookup(obj), defaults={"data": data, "author": user, "is_submitted": False}
+    )
+    return draft
 
-    Costs a fixed number of queries however many objects: one for the drafts, one for each
-    foreign key that drafts change (when the object had it loaded), and one for each
-    many-to-many field named in `links`, which maps the field's name to the queryset its
-    objects are read from (for the order and filters a page uses). Other links are read when
-    used. Objects without a draft are returned as they are.
-    """
+
+def discard_draft(obj):
+    Draft.objects.filter(**_lookup(obj)).delete()
+
+
+def _set_fields(obj, data):
+    for field in drafted_fields(type(obj)):
+        if field.attname in data:
+            setattr(obj, field.attname, field.to_python(data[field.attname]))
+
+
+def with_draft(obj, draft):
+    """A new, unsaved `obj` with `draft` applied: its field values, `draft_links` (field name →
+    primary keys) and `pending_draft`. `obj` itself is not changed. Never save the copy; publish
+    with exhibits.editorial.actions.publish."""
+    model = type(obj)
+    values = {field.attname: field.value_from_object(obj) for field in model._meta.concrete_fields}
+    untranslated = set(getattr(model, "translated_fields", ()))
+    copy = model(**{name: value for name, value in values.items() if name not in untranslated})
+    copy._state.adding = False
+    copy._state.db = obj._state.db
+    _set_fields(copy, draft.data)
+    copy.draft_links = {
+        field.name: list(draft.data[field.name]) for field in link_fields(model) if field.name in draft.data
+    }
+    copy.pending_draft = draft
+    return copy
+
+
+def with_pending_draft(obj):
+    """`obj` with its pending draft applied (see `with_draft`), or `obj` itself if it has none."""
+    draft = pending_draft(obj)
+    return obj if draft is None else with_draft(obj, draft)
+
+
+def with_pending_drafts(objects):
+    """`objects` as a list, each with its pending draft applied: one query however many."""
     objects = list(objects)
     found = pending_drafts(objects)
-    pairs = []
-    previews = []
-    for obj in objects:
-        draft = found.get((type(obj), str(obj.pk)))
-        previews.append(obj if draft is None else _draft_copy(obj, draft))
-        if draft is not None:
-            pairs.append((obj, previews[-1]))
-    _load_changed_foreign_keys(pairs)
-    _load_links([preview for _obj, preview in pairs], links or {})
-    return previews
-
-
-def _load_changed_foreign_keys(pairs):
-    wanted = defaultdict(list)
-    for obj, preview in pairs:
-        for field in drafted_fields(type(obj)):
-            if (
-                field.many_to_one
-                and field.is_cached(obj)
-                and not field.is_cached(preview)
-                and getattr(preview, field.attname) is not None
-            ):
-                wanted[field].append(preview)
-    for field, previews in wanted.items():
-        related = field.related_model._base_manager.in_bulk({getattr(p, field.attname) for p in previews})
-        for preview in previews:
-            field.set_cached_value(preview, related.get(getattr(preview, field.attname)))
-
-
-def _load_links(previews, links):
-    for name, queryset in links.items():
-        drafted = [
-            preview
-            for preview in previews
-            if name in preview.pending_draft.data and name in _m2m_names(type(preview))
-        ]
-        if not drafted:
-            continue
-        every = set().union(*(preview.pending_draft.data[name] for preview in drafted))
-        rows = list(queryset.filter(pk__in=every))
-        for preview in drafted:
-            chosen = set(preview.pending_draft.data[name])
-            preview._prefetched_objects_cache[name] = _loaded(
-                queryset.filter(pk__in=chosen), [row for row in rows if row.pk in chosen]
-            )
-
-
-def _m2m_names(model):
-    return {field.name for field in drafted_m2m_fields(model)}
-
-
-def _loaded(queryset, rows):
-    """`queryset` holding `rows` already, as Django's prefetch_related leaves it."""
-    queryset._result_cache = rows
-    queryset._prefetch_done = True
-    return queryset
-
-
-def with_pending_drafts_of_related(objects, names):
-    """Apply pending drafts to what `objects` have loaded through the relations `names`.
-
-    A foreign key must be loaded (select_related) and a many-to-many field prefetched; others
-    are left alone. One query for the drafts however many objects.
-    """
-    related = {}
-    for obj in objects:
-        for name in names:
-            related.update({(type(item), item.pk): item for item in _loaded_related(obj, name)})
-    previews = {(type(item), item.pk): item for item in with_pending_drafts(related.values())}
-    for obj in objects:
-        for name in names:
-            field = obj._meta.get_field(name)
-            if field.many_to_many:
-                cached = obj._prefetched_objects_cache.get(name)
-                if cached is not None and cached._result_cache is not None:
-                    _loaded(cached, [previews[(type(item), item.pk)] for item in cached._result_cache])
-            elif field.is_cached(obj) and field.get_cached_value(obj) is not None:
-                item = field.get_cached_value(obj)
-                field.set_cached_value(obj, previews[(type(item), item.pk)])
-    return objects
-
-
-def _loaded_related(obj, name):
-    field = obj._meta.get_field(name)
-    if field.many_to_many:
-        cached = getattr(obj, "_prefetched_objects_cache", {}).get(name)
-        return list(cached._result_cache or []) if cached is not None else []
-    if field.is_cached(obj) and field.get_cached_value(obj) is not None:
-        return [field.get_cached_value(obj)]
-    return []
+    return [
+        obj if (draft := found.get((type(obj), str(obj.pk)))) is None else with_draft(obj, draft)
+        for obj in objects
+    ]
 
 
 def apply_draft(obj, draft):
     """Write `draft` onto the live `obj` and delete it; the caller holds the transaction."""
-    apply_draft_values(obj, draft.data)
+    apply_values(obj, draft.data)
     draft.delete()
 
 
-def apply_draft_values(obj, data):
-    """Write `data` (from `snapshot()`) onto `obj`, validated, links included."""
+def apply_values(obj, data):
+    """Write `data` (from `snapshot()`) onto `obj` and save it, validated, links included."""
     _set_fields(obj, data)
-    obj.full_clean(exclude=[field.name for field in drafted_m2m_fields(type(obj))], validate_unique=True)
+    obj.full_clean(exclude=[field.name for field in link_fields(type(obj))], validate_unique=True)
     obj.save()
-    for field in drafted_m2m_fields(type(obj)):
+    for field in link_fields(type(obj)):
         if field.name in data:
             getattr(obj, field.name).set(data[field.name])
 
@@ -268,13 +197,14 @@ def draft_changes(obj):
     draft = pending_draft(obj)
     if draft is None:
         return []
-    live = snapshot(obj)
+    live = type(obj)._base_manager.get(pk=obj.pk)
+    before_values = snapshot(live)
     changes = []
-    for field in [*drafted_fields(type(obj)), *drafted_m2m_fields(type(obj))]:
+    for field in [*drafted_fields(type(obj)), *link_fields(type(obj))]:
         key = field.name if field.many_to_many else field.attname
-        if key not in draft.data or draft.data[key] == live.get(key):
+        if key not in draft.data or draft.data[key] == before_values.get(key):
             continue
-        before, after = _display(field, live.get(key)), _display(field, draft.data[key])
+        before, after = _display(field, before_values.get(key)), _display(field, draft.data[key])
         changes.append(
             {
                 "field": field.name,
@@ -299,8 +229,8 @@ def _display(field, value):
 
 
 def word_diff(before, after):
-    """Mark removed words <del> and added words <ins>, escaping everything else."""
-    old, new = before.split(" "), after.split(" ")
+    """Mark removed words <del> and added words <ins>, escaping everything else; line breaks kept."""
+    old, new = before.replace("\n", " \n ").split(" "), after.replace("\n", " \n ").split(" ")
     parts = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
         if op == "equal":
@@ -310,4 +240,4 @@ def word_diff(before, after):
             parts.append(format_html_join("", "<del>{}</del>", [(" ".join(old[i1:i2]),)]))
         if j2 > j1:
             parts.append(format_html_join("", "<ins>{}</ins>", [(" ".join(new[j1:j2]),)]))
-    return mark_safe(" ".join(parts))
+    return mark_safe(" ".join(parts).replace(" \n ", "\n"))

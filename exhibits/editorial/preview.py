@@ -1,12 +1,9 @@
-"""Staff preview: a page's objects with every pending draft applied, as visitors will see them.
+"""Staff preview: the pages' objects with their pending drafts applied, as visitors will see them.
 
-The views call these only when previewing (`?preview`, see exhibits.views.caching); what
-visitors are served never passes through here. Each function costs a fixed number of queries
-however many objects a page shows (exhibits.drafts.with_pending_drafts).
-
-What a preview shows of a published object with a pending draft is the draft: its texts,
-image and links, and the drafts of the events, people and places it links to. Which objects a
-list holds, and their order, still come from the database rows (the filters run in SQL).
+The views call these only when previewing (`?preview`, see exhibits.site.caching); what
+visitors are served never passes through here. A whole exhibit is previewed through
+exhibits.content.reading (`drafts=True`); a list of objects through `objects()`, in one query
+however many there are.
 """
 
 from django.urls import reverse
@@ -14,12 +11,6 @@ from django.utils.translation import gettext as _
 
 from exhibits.editorial import drafts
 from exhibits.models import Event, Exhibit, Figure, Panel, Place
-
-PANEL_LINKS = {
-    "events": Event.objects.chronological(),
-    "figures": Figure.objects.all(),
-    "places": Place.objects.all(),
-}
 
 
 def one(obj):
@@ -30,18 +21,6 @@ def one(obj):
 def objects(items):
     """`items` (a list or queryset) with their pending drafts applied."""
     return drafts.with_pending_drafts(items)
-
-
-def panels(items):
-    """Panels with their drafts applied, their links as the drafts have them, and the linked
-    events, people and places with their own drafts applied."""
-    items = drafts.with_pending_drafts(items, links=PANEL_LINKS)
-    return drafts.with_pending_drafts_of_related(items, list(PANEL_LINKS))
-
-
-def events(items):
-    """Events with their drafts applied, their place (loaded with them) included."""
-    return drafts.with_pending_drafts_of_related(drafts.with_pending_drafts(items), ["place"])
 
 
 def preview_links(obj):

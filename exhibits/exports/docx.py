@@ -81,7 +81,8 @@ class DocxExporter(Exporter):
         languages = [source_language(), *records.languages]
         names = dict(settings.LANGUAGES)
         limit = word_limits(Panel, "body")[1]
-        for panel in records.panels(links=False):
+        contents = records.saved
+        for panel in contents.panels:
             styles.paragraph(document.add_paragraph(f"{panel.code} {panel.title_hu}"), "Heading 1")
             table = styles.table(document.add_table(rows=4, cols=len(languages)), "Table Grid")
             rows = [row.cells for row in table.rows]
@@ -91,7 +92,7 @@ class DocxExporter(Exporter):
                 cells[1].paragraphs[0].add_run(getattr(panel, f"title_{language}") or "").bold = True
                 count = write_markup(cells[2], getattr(panel, f"body_{language}") or "", styles)
                 cells[3].text = _("%(count)s / %(limit)s words") % {"count": count, "limit": limit}
-            credit = image_credit(panel.image)
+            credit = image_credit(contents.image_of(panel))
             if credit:
                 document.add_paragraph(credit)
         document.save(stream)

@@ -19,6 +19,7 @@ class LabelsExporter(Exporter):
     def write(self, records, stream):
         languages = [source_language(), *records.languages]
         names = dict(settings.LANGUAGES)
+        contents = records.saved
         panels = (
             {
                 "code": panel.code,
@@ -31,9 +32,9 @@ class LabelsExporter(Exporter):
                     }
                     for language in languages
                 ],
-                "credit": image_credit(panel.image),
+                "credit": image_credit(contents.image_of(panel)),
             }
-            for panel in records.panels(links=False)
+            for panel in contents.panels
         )
         html = render_to_string("exports/labels.html", {"exhibit": records.exhibit, "panels": panels})
         stream.write(html.encode())

@@ -1,31 +1,22 @@
 """What an export of an exhibit holds, apart from how each format writes it.
 
-`exhibit_records()` is the one place that decides which objects and texts belong to an
-exhibit: its panels in order, and every event, figure, place, source and image they link to
-(directly, or through a linked event). Panels and text units are produced lazily, a chunk of
-rows at a time, so that formats which stream keep a flat memory profile.
+What belongs to the exhibit is exhibits.content.reading's one definition. Two readings of it:
 
-The text units are what translators work on, so they hold what will be published: for
-published content with a pending draft (exhibits.drafts), the draft's text. That is also what
-an import of translations checks against and writes into (exhibits.services.translations).
+- `working`: what translators and proofreaders work on, which is what will be published: every
+  object, with pending drafts applied (exhibits.editorial.drafts). The text units (CSV, XLIFF)
+  come from it, and an import of translations checks against and writes into that same text
+  (exhibits.translations.importing).
+- `saved`: every object as it is saved, for moving an exhibit to another site (JSON) and for
+  the documents printed from it (DOCX, labels).
 """
 
 import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import Q
-
 from exhibits.content import fields, markup
-from exhibits.editorial import drafts
-from exhibits.models import Event, Exhibit, Figure, Image, Panel, Place, Source
+from exhibits.content.reading import read_exhibit
 from exhibits.translations.state import source_text, state, target_languages, target_text, translated_fields
-
-CHUNK_SIZE = 500
-
-
-# The models whose texts are translated, by the name used in text unit ids.
-TRANSLATED_MODELS = {model._meta.model_name: model for model in [Exhibit, Panel, Event, Figure, Place, Image]}
 
 
 def text_hash(text):
@@ -80,92 +71,42 @@ class TextUnit:
 
 
 class ExhibitRecords:
-    """An exhibit and everything an export of it needs, read lazily."""
+    """An exhibit and everything an export of it needs, read when first asked for."""
 
     def __init__(self, exhibit):
         self.exhibit = exhibit
         self.languages = target_languages()
 
-    def panels(self, *, links=True):
-        """The exhibit's panels in order, with their image and (if `links`) links, a chunk at a time."""
-        panels = self.exhibit.panels.in_order().select_related("image")
-        if links:
-            panels = panels.prefetch_related("events", "figures", "places", "sources")
-        return panels.iterator(chunk_size=CHUNK_SIZE)
+    @cached_property
+    def working(self):
+        return read_exhibit(self.exhibit, drafts=True, internal=True)
 
     @cached_property
-    def _linked_events(self):
-        return Panel.events.through.objects.filter(panel__exhibit=self.exhibit).values("event_id")
-
-    def _linked(self, model, relation):
-        through = getattr(Panel, relation).through.objects.filter(panel__exhibit=self.exhibit)
-        via_events = getattr(Event, relation).through.objects.filter(event_id__in=self._linked_events)
-        column = f"{model._meta.model_name}_id"
-        return model.objects.filter(Q(pk__in=through.values(column)) | Q(pk__in=via_events.values(column)))
-
-    def events(self):
-        return (
-            Event.objects.filter(pk__in=self._linked_events)
-            .select_related("place")
-            .prefetch_related("figures", "sources")
-        )
-
-    def figures(self):
-        return self._linked(Figure, "figures")
-
-    def sources(self):
-        return self._linked(Source, "sources")
-
-    def places(self):
-        return Place.objects.filter(
-            Q(pk__in=Panel.places.through.objects.filter(panel__exhibit=self.exhibit).values("place_id"))
-            | Q(pk__in=Event.objects.filter(pk__in=self._linked_events).values("place_id"))
-        )
-
-    def images(self):
-        return Image.objects.filter(
-            Q(pk=self.exhibit.image_id)
-            | Q(pk__in=self.exhibit.panels.values("image_id"))
-            | Q(pk__in=self.figures().values("portrait_id"))
-        ).order_by("pk")
+    def saved(self):
+        return read_exhibit(self.exhibit, unpublished=True, internal=True)
 
     def text_units(self):
-        """Every translatable text of the exhibit: its own, its panels', then linked objects';
-        pending drafts applied."""
-        yield from _units(drafts.with_pending_draft(self.exhibit))
-        querysets = [
-            self.exhibit.panels.in_order(),
-            *(
-                queryset.order_by("pk")
-                for queryset in [self.events(), self.figures(), self.places(), self.images()]
-            ),
-        ]
-        for queryset in querysets:
-            for chunk in _chunks(queryset.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
-                for obj in drafts.with_pending_drafts(chunk):
-                    yield from _units(obj)
-
-
-def _chunks(iterable, size):
-    chunk = []
-    for item in iterable:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _units(obj):
-    for field in fields_in_order(type(obj)):
-        yield TextUnit(obj, field)
+        """Every translatable text of the exhibit, pending drafts applied: its own, its panels',
+        then its events', people's, places', glossary terms' and images'."""
+        for obj in self.working.objects():
+            for field in fields_in_order(type(obj)):
+                yield TextUnit(obj, field)
 
 
 def fields_in_order(model):
-    """The translated fields of `model` in the order the model declares them."""
+    """The translated fields of `model` in the order the model declares them ([] if none)."""
+    names = getattr(model, "translated_fields", ())
     order = [field.name for field in model._meta.get_fields()]
-    return sorted(translated_fields(model), key=order.index)
+    return sorted(translated_fields(model), key=order.index) if names else []
+
+
+def translated_models():
+    """The models whose texts are translated, by the name used in text unit ids."""
+    from exhibits.content.models import CONTENT_MODELS
+
+    return {
+        model._meta.model_name: model for model in CONTENT_MODELS if getattr(model, "translated_fields", ())
+    }
 
 
 def exhibit_records(exhibit):

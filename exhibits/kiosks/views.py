@@ -4,6 +4,7 @@ import hashlib
 import json
 import re
 from datetime import timedelta
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.db.models import Q
@@ -20,9 +21,8 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView
 
 from exhibits.content.images import sized_url
-from exhibits.content.reading import events_of, figures_of, panels_of, places_of
+from exhibits.content.reading import read_exhibit
 from exhibits.content.version import content_version
-from exhibits.editorial import preview
 from exhibits.models import Kiosk, Status
 from exhibits.site.caching import published_page, shows_drafts
 
@@ -66,26 +66,16 @@ class KioskView(DetailView):
 
     def get_context_data(self, **kwargs):
         drafts = shows_drafts(self.request)
-        exhibit = self.object.exhibit
-        panels = list(panels_of(exhibit, drafts=drafts))
-        events = list(events_of(exhibit, drafts=drafts))
-        figures = list(figures_of(exhibit, [event.pk for event in events], drafts=drafts))
-        places = list(places_of(exhibit, [event.pk for event in events], drafts=drafts))
-        if drafts:
-            exhibit, panels, events = preview.one(exhibit), preview.panels(panels), preview.events(events)
-            figures, places = preview.objects(figures), preview.objects(places)
-        images = [panel.image for panel in panels if panel.image] + [
-            f.portrait for f in figures if f.portrait
-        ]
-        if exhibit.image:
-            images.append(exhibit.image)
+        contents = read_exhibit(self.object.exhibit, drafts=drafts)
+        exhibit = contents.exhibit
         version = kiosk_version(self.object)[0]
         return super().get_context_data(
             exhibit=exhibit,
-            panels=panels,
-            events=events,
-            figures=figures,
-            places=places,
+            exhibit_image=contents.image_of(exhibit),
+            panels=[kiosk_panel(panel, contents) for panel in contents.panels],
+            events=[kiosk_event(event, contents) for event in contents.events],
+            figures=[kiosk_figure(figure, contents) for figure in contents.figures],
+            places=contents.places,
             is_preview=drafts,
             content_version=version,
             languages=settings.LANGUAGES,
@@ -100,11 +90,29 @@ class KioskView(DetailView):
                 "assets": [
                     self.request.path,
                     *(static(name) for name in STATIC_ASSETS),
-                    *sorted({sized_url(image, "kiosk") for image in images}),
+                    *sorted({sized_url(image, "kiosk") for image in contents.images.values()}),
                 ],
             },
             **kwargs,
         )
+
+
+def kiosk_panel(panel, contents):
+    return SimpleNamespace(
+        obj=panel,
+        image=contents.image_of(panel),
+        figures=contents.linked(panel, "figures"),
+        places=contents.linked(panel, "places"),
+        events=contents.linked(panel, "events"),
+    )
+
+
+def kiosk_event(event, contents):
+    return SimpleNamespace(obj=event, place=contents.place_of(event))
+
+
+def kiosk_figure(figure, contents):
+    return SimpleNamespace(obj=figure, portrait=contents.image_of(figure, "portrait"))
 
 
 @csrf_exempt

@@ -9,8 +9,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from exhibits.content import search
-from exhibits.content.reading import visible
 from exhibits.editorial import preview
+from exhibits.editorial.drafts import linked_pks
 from exhibits.models import Event, Exhibit, Figure, Panel, Place
 from exhibits.site.caching import published_page, shows_drafts
 from exhibits.site.exhibit_page import exhibit_page
@@ -25,7 +25,7 @@ class VisitorMixin:
         return shows_drafts(self.request)
 
     def visible(self, queryset):
-        return visible(queryset, drafts=self.shows_drafts())
+        return queryset if self.shows_drafts() else queryset.published()
 
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
@@ -80,8 +80,9 @@ class EventDetailView(VisitorMixin, DetailView):
     def get_context_data(self, **kwargs):
         event = self.object
         figures, place = self.visible(event.figures.all()), event.place
-        if self.shows_drafts():
-            figures, place = preview.objects(figures), preview.one(place)
+        if self.shows_drafts():  # the draft's links, with the linked objects' own drafts
+            figures = preview.objects(Figure.objects.filter(pk__in=linked_pks(event, "figures")))
+            place = preview.one(place)
         return super().get_context_data(
             figures=figures,
             place=place if place and (place.is_published or self.shows_drafts()) else None,
@@ -144,7 +145,7 @@ class TimelineView(VisitorMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.shows_drafts():
-            context["events"] = context["object_list"] = preview.events(context["object_list"])
+            context["events"] = context["object_list"] = preview.objects(context["object_list"])
         query = self.request.GET.copy()
         query.pop("page", None)
         context["filter_query"] = query.urlencode()

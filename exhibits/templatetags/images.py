@@ -15,10 +15,8 @@ def responsive_image(image, sizes="100vw", css_class="", size=""):
     """
     if image is None or not image.file:
         return {"image": None}
-    try:
-        renditions = images.ensure_renditions(image)
-    except OSError:  # the file is gone or unreadable: show it plainly rather than break the page
-        renditions = []
+    # Made when the image is saved (exhibits.content.signals), never while a page renders.
+    renditions = [r for r in image.renditions if r["source"] == image.file.name]
     if size:
         rendition = images.sized(image, size)
         return {

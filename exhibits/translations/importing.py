@@ -6,8 +6,8 @@ the one exported (else someone else has edited it since). The import is all-or-n
 any unit is refused, nothing is written and every refusal is reported.
 
 An import changes nothing visitors see without a publisher: the English for published content
-goes into its pending draft (exhibits.drafts), created or updated with the draft's other
-edits kept, as an edit in the admin would. Both checks therefore compare with the text the
+goes into its pending draft, created or updated with the draft's other edits kept: it is saved
+through the same action as an edit in the admin (exhibits.editorial.actions.save). Both checks therefore compare with the text the
 translation is written into: the pending draft's text when there is one, which is also what
 the export wrote (exhibits.exports.records), else the object's own text.
 """
@@ -24,8 +24,9 @@ from modeltranslation.utils import build_localized_fieldname
 
 from exhibits.content.fields import is_markup
 from exhibits.editorial import drafts, locking
+from exhibits.editorial.actions import save_edit
 from exhibits.exports.files import FileTooLarge, read_limited
-from exhibits.exports.records import TRANSLATED_MODELS, text_hash
+from exhibits.exports.records import text_hash, translated_models
 from exhibits.translations.inline import XLIFF_NS, BrokenPlaceholders, from_xliff
 from exhibits.translations.state import (
     source_language,
@@ -177,10 +178,9 @@ def import_translations(*, file, user=None):
                     (unit.id, _("Unknown unit id: the object no longer exists.")) for _f, unit in units
                 ]
                 continue
-            # What the translation is written into, and checked against: the pending draft
-            # of published content, else the object itself.
-            into_draft = drafts.has_drafts(model) and obj.is_published
-            working = drafts.with_pending_draft(obj) if into_draft else obj
+            # What the translation is written into, and checked against: the text that will be
+            # published, the pending draft's where there is one (as the export wrote it).
+            working = drafts.with_pending_draft(obj)
             written = []
             for field_name, unit in units:
                 outcome = _apply(working, field_name, unit)
@@ -195,40 +195,22 @@ def import_translations(*, file, user=None):
             if not written:
                 continue
             try:
-                working.full_clean()
+                saved = save_edit(obj=working, user=user, reason=_("translations imported"))
             except ValidationError as error:
                 problems += [(unit_id, "; ".join(error.messages)) for unit_id in written]
                 continue
-            if into_draft:
-                _store_in_draft(obj, working, user)
+            if saved.is_draft:
                 result.drafted += written
-            else:
-                obj._history_user = user
-                obj._change_reason = _("translations imported")
-                obj.save()
             result.written += written
         if problems:
             raise TranslationsRefused(problems, result)
     return result
 
 
-def _store_in_draft(obj, working, user):
-    """Keep `working` (a draft copy of published `obj`, or `obj`) as `obj`'s pending draft."""
-    draft = getattr(working, "pending_draft", None)
-    links = None
-    if draft is not None:
-        links = {
-            field.name: draft.data[field.name]
-            for field in drafts.drafted_m2m_fields(type(obj))
-            if field.name in draft.data
-        }
-    drafts.store_draft(obj=obj, data=drafts.snapshot(working, m2m=links), user=user)
-
-
 def _object_key(unit_id):
     try:
         model_name, pk, field_name = unit_id.split("/")
-        model = TRANSLATED_MODELS[model_name]
+        model = translated_models()[model_name]
         pk = int(pk)
     except (ValueError, KeyError):
         return None

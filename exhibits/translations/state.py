@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from exhibits.content.fields import normalize_text
+
 
 class TranslationState(models.TextChoices):
     MISSING = "missing", _("missing")
@@ -35,11 +37,11 @@ def translated_fields(model):
 
 
 def source_text(obj, field):
-    return getattr(obj, build_localized_fieldname(field, source_language())) or ""
+    return normalize_text(getattr(obj, build_localized_fieldname(field, source_language())) or "")
 
 
 def target_text(obj, field, language):
-    return getattr(obj, build_localized_fieldname(field, language)) or ""
+    return normalize_text(getattr(obj, build_localized_fieldname(field, language)) or "")
 
 
 def state(obj, field, language):
@@ -50,7 +52,7 @@ def state(obj, field, language):
     if not target_text(obj, field, language):
         return TranslationState.MISSING
     translated_from = obj.translated_from.get(build_localized_fieldname(field, language))
-    if translated_from is not None and translated_from != source:
+    if translated_from is not None and normalize_text(translated_from) != source:
         return TranslationState.STALE
     return TranslationState.UP_TO_DATE
 
@@ -69,7 +71,9 @@ def note_translations(obj, previous):
     """Record, before `obj` is saved over `previous` (None if new), what each translation is from.
 
     A translation written or changed now is from the current source text. One that stays as it
-    was, with no record yet (e.g. loaded from a fixture), is from the source as it was before.
+    was, with no record yet (e.g. loaded from a fixture), is from the source as it was before. A
+    new object keeps the records it was given (an imported exhibit brings its own). Texts are
+    compared as stored (exhibits.content.fields.normalize_text): a browser's line ends are no edit.
     """
     for field in translated_fields(type(obj)):
         for language in target_languages():
@@ -77,7 +81,9 @@ def note_translations(obj, previous):
             target = target_text(obj, field, language)
             if not target:
                 obj.translated_from.pop(key, None)
-            elif previous is None or target != target_text(previous, field, language):
+            elif previous is None:
+                obj.translated_from.setdefault(key, source_text(obj, field))
+            elif target != target_text(previous, field, language):
                 obj.translated_from[key] = source_text(obj, field)
             elif key not in obj.translated_from:
                 obj.translated_from[key] = source_text(previous, field)

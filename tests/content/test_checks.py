@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from exhibits.content import checks as content_check
 from exhibits.models import Event, Image, Panel, Status
+from tests import factories
 from tests.content.test_images import png_bytes
 
 GOOD_HU = "A diákok „Ruszkik haza!” jelszóval vonultak a Bem térre, ahol Veres Péter olvasta fel a követeléseket a tömegnek aznap délután."
@@ -21,6 +22,7 @@ def codes(obj):
 def good_panel(exhibit):
     return Panel.objects.create(
         exhibit=exhibit,
+        image=factories.image(),
         code="56-02",
         title_hu="A Bem téren",
         title_en="On Bem Square",

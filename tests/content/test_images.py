@@ -175,6 +175,7 @@ def test_a_new_file_replaces_the_renditions_of_the_old_one(image):
 
 
 def test_the_responsive_image_tag_offers_webp_and_fallback_sizes_with_alt_text_in_the_active_language(image):
+    images.ensure_renditions(image)  # as saving it does, once committed
     template = Template('{% include "site/_image.html" with image=image sizes="50vw" %}')
 
     with translation.override("en"):

@@ -3,8 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from exhibits.editorial import actions as services
-from exhibits.editorial import drafts
+from exhibits.editorial import actions, drafts
 from exhibits.editorial.locking import current_version
 from exhibits.models import Panel, PublicationRecord, Status
 
@@ -18,7 +17,7 @@ def live_panel(panel, event, publisher):
     panel.body_hu, panel.body_en = HUNGARIAN, ENGLISH
     panel.save()
     panel.events.add(event)
-    services.publish(obj=panel, user=publisher)
+    actions.publish(obj=panel, user=publisher)
     panel.refresh_from_db()
     return panel
 
@@ -49,7 +48,7 @@ def test_an_edit_to_published_content_is_kept_as_a_draft_visitors_do_not_see(cur
     assert published.title_hu == "A Bem téren" and published.events.count() == 1
     preview = drafts.with_pending_draft(published)
     assert preview.title_hu == "A Bem téren, délután"
-    assert list(preview.events.all()) == []
+    assert drafts.linked_pks(preview, "events") == []
 
 
 def test_the_admin_form_shows_the_draft_and_its_difference_from_the_published_text(
@@ -76,7 +75,7 @@ def test_publishing_applies_the_draft_at_once_and_records_who_did_it(
         panel_form(live_panel, title_hu="Új cím"),
     )
 
-    services.publish(obj=live_panel, user=publisher)
+    actions.publish(obj=live_panel, user=publisher)
 
     live_panel.refresh_from_db()
     assert live_panel.title_hu == "Új cím" and live_panel.status == Status.PUBLISHED
@@ -110,7 +109,7 @@ def test_publishing_is_refused_while_the_check_finds_errors_and_the_page_says_wh
 
 
 def test_a_publisher_overrides_the_check_with_a_reason_that_is_kept(publisher, panel):
-    services.publish(
+    actions.publish(
         obj=panel, user=publisher, override_reason="A kiállítás ma nyílik; a fordítás holnap jön."
     )
 
@@ -121,12 +120,12 @@ def test_a_publisher_overrides_the_check_with_a_reason_that_is_kept(publisher, p
 
 
 def test_a_curator_cannot_publish_through_the_service(curator, panel):
-    with pytest.raises(services.Refused, match="Csak közzétevő"):
-        services.publish(obj=panel, user=curator, override_reason="mindegy")
+    with pytest.raises(actions.Refused, match="Csak közzétevő"):
+        actions.publish(obj=panel, user=curator, override_reason="mindegy")
 
 
 def test_unpublishing_hides_content_again(publisher, live_panel):
-    services.unpublish(obj=live_panel, user=publisher)
+    actions.unpublish(obj=live_panel, user=publisher)
 
     assert not Panel.objects.published().exists()
 

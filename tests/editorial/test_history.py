@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from exhibits.editorial import actions as services
+from exhibits.editorial import actions
 from exhibits.editorial.drafts import snapshot, store_draft, with_pending_draft
 from exhibits.editorial.history import TRACKED_MODELS
 from exhibits.editorial.locking import current_version
@@ -55,7 +55,7 @@ def test_a_bulk_action_is_kept_in_the_history(publisher_client, publisher, panel
         reverse("admin:exhibits_panel_changelist"),
         {"action": "unpublish_action", "_selected_action": [panel.pk]},
     )
-    services.publish(obj=panel, user=publisher, override_reason="Rövid szöveg, szándékosan.")
+    actions.publish(obj=panel, user=publisher, override_reason="Rövid szöveg, szándékosan.")
     publisher_client.post(
         reverse("admin:exhibits_panel_changelist"),
         {"action": "unpublish_action", "_selected_action": [panel.pk]},
@@ -81,7 +81,7 @@ def test_a_curator_reverts_an_unpublished_object_to_an_earlier_version(curator_c
 
 def test_a_publisher_undoes_a_bad_publish_and_it_goes_live_at_once(publisher_client, publisher, panel, event):
     panel.events.add(event)
-    services.publish(obj=panel, user=publisher, override_reason="Első változat.")
+    actions.publish(obj=panel, user=publisher, override_reason="Első változat.")
     good = panel.history.latest()
     panel.refresh_from_db()  # then a bad edit goes live
     panel.title_hu = "Rossz cím"
@@ -98,7 +98,7 @@ def test_a_publisher_undoes_a_bad_publish_and_it_goes_live_at_once(publisher_cli
 def test_a_curator_reverting_published_content_makes_a_draft_for_a_publisher(
     curator_client, publisher, panel
 ):
-    services.publish(obj=panel, user=publisher, override_reason="Első változat.")
+    actions.publish(obj=panel, user=publisher, override_reason="Első változat.")
     good = panel.history.latest()
     panel.refresh_from_db()
     panel.title_hu = "Más cím"
@@ -137,7 +137,7 @@ def test_a_deleted_source_stays_in_the_history():
 def test_a_revert_is_refused_while_unpublished_changes_wait_so_they_are_not_lost(
     curator_client, publisher, curator, panel
 ):
-    services.publish(obj=panel, user=publisher, override_reason="Első változat.")
+    actions.publish(obj=panel, user=publisher, override_reason="Első változat.")
     good = panel.history.latest()
     panel.refresh_from_db()
     store_draft(obj=panel, data={**snapshot(panel), "title_hu": "Várakozó javítás"}, user=curator)

@@ -41,7 +41,7 @@ def test_the_second_of_two_concurrent_saves_is_refused_and_the_first_is_kept(pla
     place.refresh_from_db()
     assert place.description_hu == "Anna szövege."
     html = second.content.decode()
-    assert "Not saved: anna saved this place" in html
+    assert "Not saved: anna changed description [hu] of “Bem Square” at" in html
     assert reverse("admin:exhibits_place_history", args=[place.pk]) in html
     assert "Béla szövege." in html  # the refused edit is still in the form, not lost
 

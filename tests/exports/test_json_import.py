@@ -64,7 +64,7 @@ def snapshot():
 def test_the_json_has_the_documented_shape(translated_exhibit):
     document = json.loads(export_json(translated_exhibit))
 
-    assert document["format"] == "tarlo-exhibit" and document["version"] == 1
+    assert document["format"] == "tarlo-exhibit" and document["version"] == 2
     assert [panel["code"] for panel in document["panels"]] == ["56-01", "56-02", "56-03"]
     assert document["panels"][0]["title"] == {"hu": "A Bem téren", "en": "At Bem Square"}
     assert document["panels"][0]["events"] == ["bem-ter-tuntetes"]

@@ -61,7 +61,7 @@ def test_the_offline_copy_lists_the_page_fonts_and_images(client, kiosk):
 
 
 @pytest.mark.parametrize("panels", [5, 50])
-def test_the_kiosk_page_costs_ten_queries_however_many_panels(client, panels):
+def test_the_kiosk_page_costs_the_same_queries_however_many_panels(client, panels):
     exhibit = factories.exhibit(image=factories.image())
     for _ in range(panels):
         factories.linked_panel(exhibit)
@@ -73,7 +73,7 @@ def test_the_kiosk_page_costs_ten_queries_however_many_panels(client, panels):
     assert (
         response.status_code == 200 and response.content.decode().count('class="screen panel"') == panels * 2
     )
-    assert len(queries) == 10
+    assert len(queries) == 11
 
 
 def test_a_kiosk_of_an_unpublished_exhibit_is_not_found(client, kiosk):

@@ -43,16 +43,6 @@ def test_a_remembered_image_is_rendered_in_the_active_language():
     assert 'alt="Demonstrators on Bem Square"' in html and "Credit:" in html
 
 
-def test_an_image_read_as_values_renders_as_the_image_itself():
-    image = factories.image()
-    values = SimpleNamespace(
-        pk=image.pk, **{name: getattr(image, name) for name in image.__dict__ if not name.startswith("_")}
-    )
-    values.file = image.file.name
-
-    assert image_html(values, size="kiosk") == image_html(image, size="kiosk")
-
-
 def test_a_remembered_date_follows_the_language():
     event = SimpleNamespace(
         start_date=datetime.date(1956, 10, 23),

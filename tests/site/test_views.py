@@ -81,7 +81,7 @@ def test_markup_in_panel_text_cannot_carry_html(client):
 
 
 @pytest.mark.parametrize("panels", [5, 50])
-def test_the_exhibit_page_costs_six_queries_however_many_panels(client, panels):
+def test_the_exhibit_page_costs_the_same_queries_however_many_panels(client, panels):
     exhibit = factories.exhibit(image=factories.image())
     for _ in range(panels):
         factories.linked_panel(exhibit)
@@ -90,7 +90,7 @@ def test_the_exhibit_page_costs_six_queries_however_many_panels(client, panels):
         response = client.get(f"/hu/exhibits/{exhibit.slug}/")
 
     assert response.status_code == 200 and html(response).count('class="panel"') == panels
-    assert len(queries) == 6
+    assert len(queries) == 10
 
 
 class TestDrafts:

@@ -6,6 +6,7 @@ from exhibits.content import checks as content_check
 from exhibits.editorial import drafts
 from exhibits.editorial.actions.errors import PublishRefused, Refused
 from exhibits.editorial.actions.records import can_publish, record
+from exhibits.editorial.actions.save import acting
 from exhibits.models import PublicationRecord, Status
 
 
@@ -18,7 +19,7 @@ def publish(*, obj, user, override_reason=""):
     if not can_publish(user):
         raise Refused(_("Only a publisher can publish."))
     override_reason = override_reason.strip()
-    with transaction.atomic():
+    with transaction.atomic(), acting():
         live = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
         draft = drafts.pending_draft(live)
         if live.is_published and draft is None:

@@ -3,33 +3,34 @@ from django.utils.translation import gettext as _
 
 from exhibits.editorial import drafts
 from exhibits.editorial.actions.errors import Refused
+from exhibits.editorial.actions.publish import publish
 from exhibits.editorial.actions.records import can_edit, can_publish, record
-from exhibits.models import PublicationRecord
+from exhibits.editorial.actions.save import acting, save_edit
+from exhibits.editorial.models import Draft, PublicationRecord
 
 
 def historical_values(historical):
     """The draft-shaped values of one history row, many-to-many links included."""
-    obj = historical.instance
-    m2m = {}
+    links = {}
     for field in historical._history_m2m_fields:
         through_name = field.m2m_reverse_field_name()
-        m2m[field.name] = [
+        links[field.name] = [
             getattr(row, f"{through_name}_id") for row in getattr(historical, field.name).all()
         ]
-    return drafts.snapshot(obj, m2m=m2m)
+    return drafts.snapshot(historical.instance, links)
 
 
 def revert(*, obj, historical, user):
-    """Bring back the values `obj` had in the history row `historical`.
+    """Bring back the values `obj` had in the history row `historical`, as an edit.
 
-    A publisher's revert of published content goes live at once (it undoes a bad publish);
-    anyone else's becomes a pending draft that a publisher publishes. A revert is refused while
-    `obj` has a pending draft: drafts are not in the history, so it would be lost.
+    Like any edit, a revert of published content becomes a pending draft; a publisher's goes
+    live at once (it undoes a bad publish). A revert is refused while `obj` has a pending
+    draft: drafts are not in the history, so it would be lost.
     """
     if not (can_edit(user, type(obj)) or can_publish(user)):
         raise Refused(_("Only curators and publishers can revert changes."))
-    values = historical_values(historical)
-    with transaction.atomic():
+    reason = _("reverted to the version of %(when)s") % {"when": historical.history_date}
+    with transaction.atomic(), acting():
         live = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
         pending = drafts.pending_draft(live)
         if pending is not None:
@@ -40,13 +41,8 @@ def revert(*, obj, historical, user):
                 )
                 % {"object": live, "author": pending.author or _("someone"), "when": pending.updated_at}
             )
-        when = historical.history_date
-        if drafts.has_drafts(type(live)) and live.is_published and not can_publish(user):
-            drafts.store_draft(obj=live, data=values, user=user)
-        else:
-            draft = drafts.Draft(data=values, author=user)
-            live._history_user = user
-            live._change_reason = _("reverted to the version of %(when)s") % {"when": when}
-            drafts.apply_draft_values(live, draft.data)
-            drafts.discard_draft(live)
+        edited = drafts.with_draft(live, Draft(data=historical_values(historical)))
+        result = save_edit(obj=edited, user=user, reason=reason)
+        if result.is_draft and can_publish(user):
+            publish(obj=live, user=user, override_reason=reason)
         return record(obj=live, action=PublicationRecord.Action.REVERT, user=user)

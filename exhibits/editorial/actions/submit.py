@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from exhibits.editorial import drafts
 from exhibits.editorial.actions.errors import Refused
 from exhibits.editorial.actions.records import record
+from exhibits.editorial.actions.save import acting
 from exhibits.models import PublicationRecord, Status
 
 
@@ -12,7 +13,7 @@ def submit_for_review(*, obj, user):
     opts = type(obj)._meta
     if not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
         raise Refused(_("You cannot change “%(object)s”, so you cannot submit it.") % {"object": obj})
-    with transaction.atomic():
+    with transaction.atomic(), acting():
         live = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
         draft = drafts.pending_draft(live)
         if draft is not None:

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 
 from exhibits.editorial.actions.errors import Refused
 from exhibits.editorial.actions.records import can_publish, record
+from exhibits.editorial.actions.save import acting
 from exhibits.models import PublicationRecord, Status
 
 
@@ -10,7 +11,7 @@ def unpublish(*, obj, user):
     """Take `obj` off the public site and the kiosks; it becomes a draft again."""
     if not can_publish(user):
         raise Refused(_("Only a publisher can unpublish."))
-    with transaction.atomic():
+    with transaction.atomic(), acting():
         live = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
         if not live.is_published:
             raise Refused(_("“%(object)s” is not published.") % {"object": live})

@@ -2,7 +2,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from exhibits.content import checks as content_check
-from exhibits.editorial import drafts
 from exhibits.models import Exhibit
 
 
@@ -27,9 +26,7 @@ class Command(BaseCommand):
                 raise CommandError(_("No exhibit has the slug “%(slug)s”.") % {"slug": exhibit})
         findings = []
         for item in exhibits:
-            findings.extend(
-                content_check.check_exhibit(item, preview=None if live else drafts.with_pending_draft)
-            )
+            findings.extend(content_check.check_exhibit(item, drafts=not live))
         for finding in findings:
             language = f" [{finding.language}]" if finding.language else ""
             self.stdout.write(
