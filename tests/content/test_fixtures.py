@@ -1,5 +1,6 @@
 """The 1956 exhibit as shipped in fixtures/: it loads, it links up, and its text is fit to print."""
 
+import math
 import re
 from pathlib import Path
 
@@ -9,10 +10,11 @@ from django.core.management import call_command
 from django.utils import translation
 from modeltranslation.translator import translator
 
+from exhibits.content.checks import objects_of_exhibit
 from exhibits.content.dates import format_event_when
 from exhibits.content.fields import word_limits
 from exhibits.content.markup import word_count
-from exhibits.models import Event, Exhibit, Figure, Kiosk, Panel, Place, Source, Status
+from exhibits.models import Event, Exhibit, Figure, GlossaryTerm, Kiosk, Panel, Place, Source, Status
 
 FIXTURES = sorted(str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.json"))
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -24,9 +26,36 @@ HEDGES = {"hu": ["körül", "nem sokkal"], "en": ["about", "around", "shortly"]}
 TYPING_SLIPS = {"two spaces": "  ", "a straight apostrophe": "'", "a hyphen for a dash": " - "}
 
 
+# Panels that describe killings (issue 12) and the words that mark one in a Hungarian body.
+PANELS_WITH_KILLINGS = {"56-03", "56-06", "56-07", "56-10", "56-13"}
+KILLING_WORDS = re.compile(
+    r"\b(?:lőtt|lövés|lövöld|tüzel|tüzet nyit|sortű|sortüz|halott|halálos|áldozat|meglincsel|lincsel|kivégez|kivégz"
+    r"|megöl|meghal)",
+    re.IGNORECASE,
+)
+STANDARD_WORKS = ["litvan-1996", "bekes-byrne-rainer-2002", "gati-2006", "sebestyen-2006", "rev-kronologia"]
+# Reference coordinates of the sites (WGS 84), with where they come from.
+SITES = {
+    # Tököl military airfield, reference point 47°20′43″ N 18°58′52″ E: forgottenairfields.com,
+    # “Tököl (LHTL)”, validated 24 September 2013 (source `forgottenairfields-tokol`).
+    "tokol": (47.345278, 18.981111),
+}
+
+
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker):
+    """Load the fixtures once for the module, and empty the database again afterwards."""
+    with django_db_blocker.unblock():
+        call_command("loaddata", *FIXTURES, verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        # Only what the fixtures loaded: data migrations (e.g. the editorial groups) stay.
+        for model in [Kiosk, Panel, Exhibit, GlossaryTerm, Event, Figure, Place, Source]:
+            model.objects.all().delete()
+
+
 @pytest.fixture
-def exhibit(db):
-    call_command("loaddata", *FIXTURES, verbosity=0)
+def exhibit(loaded, db):
     return Exhibit.objects.get(slug="1956")
 
 
@@ -55,7 +84,7 @@ def unbalanced(text):
 
 def test_the_fixtures_load_a_whole_published_exhibit_into_an_empty_database(exhibit):
     assert exhibit.status == Status.PUBLISHED
-    assert 10 <= exhibit.panels.published().count() <= 14
+    assert 12 <= exhibit.panels.published().count() <= 16
     assert Event.objects.published().count() >= 30
     assert Figure.objects.published().count() >= 13
     assert Place.objects.published().count() >= 14
@@ -63,13 +92,13 @@ def test_the_fixtures_load_a_whole_published_exhibit_into_an_empty_database(exhi
 
 
 def test_every_object_passes_full_clean(exhibit):
-    for model in [Source, Place, Figure, Event, Exhibit, Panel, Kiosk]:
+    for model in [Source, Place, Figure, Event, GlossaryTerm, Exhibit, Panel, Kiosk]:
         for obj in model.objects.all():
             obj.full_clean()
 
 
 def test_every_visitor_facing_object_is_published(exhibit):
-    for model in [Place, Figure, Event, Exhibit, Panel]:
+    for model in [Place, Figure, Event, GlossaryTerm, Exhibit, Panel]:
         assert not model.objects.not_published().exists(), model.__name__
 
 
@@ -129,7 +158,8 @@ def test_every_event_is_dated_inside_the_exhibit_period(exhibit):
 
 def test_the_panels_tell_the_story_in_order(exhibit):
     panels = list(exhibit.panels.in_order())
-    assert [panel.code for panel in panels] == [f"56-{number:02d}" for number in range(1, len(panels) + 1)]
+    # 56-00 (the background) and 56-14 (after 4 November) frame the printed labels 56-01 … 56-13.
+    assert [panel.code for panel in panels] == [f"56-{number:02d}" for number in range(len(panels))]
     # A panel may look back (the Corvin köz fighting began on the 24th), but none ends its story earlier.
     last_days = [max(event.start_date for event in panel.events.all()) for panel in panels]
     assert last_days == sorted(last_days)
@@ -236,3 +266,142 @@ def test_the_balance_check_catches_what_a_proofreader_would(text, culprit):
 @pytest.mark.parametrize("text", ["„Elvtársak!”", "(1956)", "»belső« idézet"])
 def test_the_balance_check_accepts_correct_hungarian(text):
     assert unbalanced(text) == ""
+
+
+def exhibit_texts(exhibit, code):
+    """Every text in `code` of the exhibit and what its panels show."""
+    texts = []
+    for obj in objects_of_exhibit(exhibit):
+        for field in translator.get_options_for_model(type(obj)).fields:
+            texts.append(getattr(obj, f"{field}_{code}") or "")
+    return texts
+
+
+def describes_a_killing(panel):
+    return panel.code in PANELS_WITH_KILLINGS or bool(KILLING_WORDS.search(panel.body_hu))
+
+
+def distance_in_metres(here, there):
+    (lat1, lon1), (lat2, lon2) = [(math.radians(lat), math.radians(lon)) for lat, lon in (here, there)]
+    a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6_371_000 * math.asin(math.sqrt(a))
+
+
+def test_the_exhibit_has_a_content_note_at_its_entrance_in_both_languages(exhibit):
+    for code in LANGUAGES:
+        assert getattr(exhibit, f"content_note_{code}").strip(), code
+
+
+def test_every_panel_that_describes_a_killing_has_a_content_note_in_both_languages(exhibit):
+    missing = [
+        (panel.code, code)
+        for panel in exhibit.panels.all()
+        if describes_a_killing(panel)
+        for code in LANGUAGES
+        if not getattr(panel, f"content_note_{code}").strip()
+    ]
+    assert missing == []
+
+
+def test_the_panels_the_issue_names_are_recognised_as_describing_killings(exhibit):
+    assert PANELS_WITH_KILLINGS <= {
+        panel.code for panel in exhibit.panels.all() if describes_a_killing(panel)
+    }
+
+
+def test_content_notes_are_short(exhibit):
+    for panel in exhibit.panels.exclude(content_note_hu=""):
+        for code in LANGUAGES:
+            assert word_count(getattr(panel, f"content_note_{code}")) <= 30, (panel.code, code)
+
+
+def test_every_glossary_term_is_in_both_languages_and_linked_to_the_exhibit(exhibit):
+    assert set(exhibit.glossary.all()) == set(GlossaryTerm.objects.all())
+    assert exhibit.glossary.count() >= 11
+    _, most = word_limits(GlossaryTerm, "definition")
+    for term in exhibit.glossary.all():
+        for code in LANGUAGES:
+            assert getattr(term, f"term_{code}").strip(), (term.slug, code)
+            assert 5 <= word_count(getattr(term, f"definition_{code}")) <= most, (term.slug, code)
+
+
+def test_every_glossary_term_or_one_of_its_forms_appears_in_the_exhibit_in_each_language(exhibit):
+    unused = []
+    for code in LANGUAGES:
+        texts = exhibit_texts(exhibit, code)
+        for term in exhibit.glossary.all():
+            forms = [getattr(term, f"term_{code}"), *getattr(term, f"other_forms_{code}").splitlines()]
+            if not any(form.strip() and form.strip() in text for form in forms for text in texts):
+                unused.append((term.slug, code))
+    assert unused == []
+
+
+def test_the_curators_manuscript_is_an_internal_source(exhibit):
+    assert Source.objects.get(slug="forrasszoveg").is_internal
+
+
+def test_every_event_and_panel_cites_a_published_source(exhibit):
+    uncited = [
+        str(event) for event in Event.objects.all() if not event.sources.filter(is_internal=False).exists()
+    ]
+    uncited += [
+        str(panel) for panel in exhibit.panels.all() if not panel.sources.filter(is_internal=False).exists()
+    ]
+    assert uncited == []
+
+
+def test_figures_places_and_glossary_terms_cite_a_published_source(exhibit):
+    uncited = [
+        str(obj)
+        for model in [Figure, Place, GlossaryTerm]
+        for obj in model.objects.all()
+        if not obj.sources.filter(is_internal=False).exists()
+    ]
+    assert uncited == []
+
+
+def test_the_bibliography_holds_the_standard_works_and_nothing_internal(exhibit):
+    bibliography = set(exhibit.sources.values_list("slug", flat=True))
+    assert set(STANDARD_WORKS) <= bibliography
+    assert not exhibit.sources.filter(is_internal=True).exists()
+
+
+def test_every_place_has_the_one_fact_that_helps_place_it(exhibit):
+    for place in Place.objects.all():
+        for code in LANGUAGES:
+            assert getattr(place, f"area_{code}").strip(), (place.slug, code)
+
+
+@pytest.mark.parametrize("slug", sorted(SITES))
+def test_places_are_marked_within_300_metres_of_their_sites(exhibit, slug):
+    place = Place.objects.get(slug=slug)
+    assert distance_in_metres((float(place.latitude), float(place.longitude)), SITES[slug]) <= 300
+
+
+@pytest.mark.skip(
+    reason="No published coordinates of the Mosonmagyaróvár border-guard barracks (Gyász tér) were found "
+    "to check against; the place still marks the town and says so. Add the reference to SITES when verified."
+)
+def test_mosonmagyarovar_is_marked_at_the_border_guard_barracks(exhibit):
+    raise AssertionError("unreachable")
+
+
+def test_the_prelude_and_epilogue_link_only_events_inside_the_exhibit_period(exhibit):
+    for code in ["56-00", "56-14"]:
+        panel = exhibit.panels.get(code=code)
+        for event in panel.events.all():
+            assert exhibit.period_start <= event.start_date <= exhibit.period_end, (code, event)
+
+
+def test_no_text_carries_attributions_the_reviewer_flagged(exhibit):
+    flagged = [
+        "sztálinista Hegedüs",
+        "Stalinist András Hegedüs",
+        "cared nothing",
+        "textbook misreading",
+        "Premier",
+    ]
+    found = [
+        (str(obj), name, word) for obj, name, text in translated_texts() for word in flagged if word in text
+    ]
+    assert found == []
