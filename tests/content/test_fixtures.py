@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import translation
 from modeltranslation.translator import translator
 
-from exhibits.content.checks import objects_of_exhibit
+from exhibits.content.reading import read_exhibit
 from exhibits.content.dates import format_event_when
 from exhibits.content.fields import word_limits
 from exhibits.content.markup import word_count
@@ -269,10 +269,10 @@ def test_the_balance_check_accepts_correct_hungarian(text):
 
 
 def exhibit_texts(exhibit, code):
-    """Every text in `code` of the exhibit and what its panels show."""
+    """Every text in `code` of the exhibit and of what belongs to it."""
     texts = []
-    for obj in objects_of_exhibit(exhibit):
-        for field in translator.get_options_for_model(type(obj)).fields:
+    for obj in read_exhibit(exhibit).objects():
+        for field in getattr(obj, "translated_fields", ()):
             texts.append(getattr(obj, f"{field}_{code}") or "")
     return texts
 
