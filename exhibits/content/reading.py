@@ -22,7 +22,8 @@ as it is saved. The number of queries is fixed, however many panels the exhibit 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, Value
+from django.db import connection
+from django.db.models import Q
 
 from exhibits.content.models import Event, Exhibit, Figure, GlossaryTerm, Image, Panel, Place, Source
 
@@ -109,7 +110,6 @@ class _Reader:
         self.unpublished = unpublished
         self.internal = internal
         self.links = {}
-        self.link_names = []  # (model, field name) of each link query, by index
 
     def read(self):
         exhibit = self.with_drafts([self.exhibit])[0]
@@ -178,7 +178,7 @@ class _Reader:
         by_model = defaultdict(list)
         for obj in objects:
             by_model[type(obj)].append(obj)
-        queries = []
+        selects, params, names = [], [], []
         for model, items in by_model.items():
             for link in model._meta.many_to_many:
                 for item in items:
@@ -187,24 +187,30 @@ class _Reader:
                     )
                 wanted = [item.pk for item in items if link.name not in getattr(item, "draft_links", {})]
                 if wanted:
-                    queries.append(self.link_query(model, link, wanted))
-        if not queries:
+                    selects.append(_link_select(link, len(names), len(wanted)))
+                    params += wanted
+                    names.append((model, link.name))
+        if not selects:
             return
-        for index, owner, linked in queries[0].union(*queries[1:], all=True):
-            model, name = self.link_names[index]
-            self.links[(model, owner, name)].append(linked)
-
-    def link_query(self, model, link, pks):
-        """(index of the link, owner pk, linked pk) of `link`'s rows for owners `pks`."""
-        source, target = link.m2m_field_name(), link.m2m_reverse_field_name()
-        self.link_names.append((model, link.name))
-        return (
-            link.remote_field.through._default_manager.filter(**{f"{source}__in": pks})
-            .annotate(link_index=Value(len(self.link_names) - 1))
-            .values_list("link_index", f"{source}_id", f"{target}_id")
-            .order_by()
-        )
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(selects), params)
+            for index, owner, linked in cursor.fetchall():
+                model, name = names[index]
+                self.links[(model, owner, name)].append(linked)
 
     def targets(self, objects, name):
         """The primary keys `objects` link to through field `name`."""
         return {pk for obj in objects for pk in self.links.get((type(obj), obj.pk, name), [])}
+
+
+def _link_select(link, index, count):
+    """SQL selecting (index, owner, linked) from many-to-many field `link`'s table for `count` owners."""
+    quote = connection.ops.quote_name
+    through = link.remote_field.through._meta
+    source = through.get_field(link.m2m_field_name()).column
+    target = through.get_field(link.m2m_reverse_field_name()).column
+    placeholders = ", ".join(["%s"] * count)
+    return (
+        f"SELECT {int(index)}, {quote(source)}, {quote(target)} FROM {quote(through.db_table)} "
+        f"WHERE {quote(source)} IN ({placeholders})"
+    )
