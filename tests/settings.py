@@ -12,3 +12,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast tes
 # Tests render pages without running collectstatic first.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 STATIC_ROOT = None  # nothing collected: WhiteNoise has no folder to watch
+
+# Saves of content during a request must go through an editorial action (tests/save_guard.py).
+MIDDLEWARE = [*MIDDLEWARE, "tests.save_guard.MarkRequests"]  # noqa: F405

@@ -4,7 +4,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from exhibits.content.models.base import alphabetical_order
 from exhibits.editorial.admin import WorkflowAdminMixin
-from exhibits.models import Event, Figure, Place
+from exhibits.models import Event, Figure, GlossaryTerm, Place
 from exhibits.translations.admin import TranslationStateMixin
 
 
@@ -14,10 +14,12 @@ class PlaceAdmin(WorkflowAdminMixin, TranslationStateMixin, TranslationAdmin):
     list_filter = ["status"]
     search_fields = ["name_hu", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name_hu"]}
+    autocomplete_fields = ["sources"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "status"]}),
-        (_("Location"), {"fields": [("latitude", "longitude")]}),
-        (_("Text"), {"fields": ["description"]}),
+        (_("Location"), {"fields": ["area", ("latitude", "longitude")]}),
+        (_("Text"), {"fields": ["description", "sources"]}),
+        (_("Authority records"), {"fields": [("wikidata_id", "geonames_id")]}),
     ]
 
     def get_ordering(self, request):
@@ -31,11 +33,12 @@ class FigureAdmin(WorkflowAdminMixin, TranslationStateMixin, TranslationAdmin):
     list_filter = ["status"]
     search_fields = ["name_hu", "name_en", "sort_name_hu", "sort_name_en", "other_names", "slug"]
     prepopulated_fields = {"slug": ["name_hu"]}
-    autocomplete_fields = ["portrait"]
+    autocomplete_fields = ["portrait", "sources"]
     fieldsets = [
         (None, {"fields": ["name", "sort_name", "other_names", "slug", "status"]}),
         (_("Life and role"), {"fields": ["role", ("born", "died"), "portrait"]}),
-        (_("Text"), {"fields": ["biography"]}),
+        (_("Text"), {"fields": ["biography", "sources"]}),
+        (_("Authority records"), {"fields": ["wikidata_id"]}),
     ]
 
     @admin.display(description=_("life dates"))
@@ -73,3 +76,20 @@ class EventAdmin(WorkflowAdminMixin, TranslationStateMixin, TranslationAdmin):
         (_("Where and who"), {"fields": ["place", "figures", "sources"]}),
         (_("Text"), {"fields": ["summary"]}),
     ]
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(WorkflowAdminMixin, TranslationStateMixin, TranslationAdmin):
+    list_display = ["term", "status"]
+    list_filter = ["status"]
+    search_fields = ["term_hu", "term_en", "other_forms_hu", "other_forms_en", "slug"]
+    prepopulated_fields = {"slug": ["term_hu"]}
+    autocomplete_fields = ["sources"]
+    fieldsets = [
+        (None, {"fields": ["term", "other_forms", "slug", "status"]}),
+        (_("Text"), {"fields": ["definition", "sources"]}),
+    ]
+
+    def get_ordering(self, request):
+        """Alphabetical in the curator's language, by its own alphabet where the database can."""
+        return [alphabetical_order(GlossaryTerm)]

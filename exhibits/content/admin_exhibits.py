@@ -58,11 +58,12 @@ class ExhibitAdmin(
     list_filter = ["status"]
     search_fields = ["title_hu", "title_en", "slug"]
     prepopulated_fields = {"slug": ["title_hu"]}
-    autocomplete_fields = ["image"]
+    autocomplete_fields = ["image", "sources", "glossary"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "status"]}),
         (_("Period"), {"fields": [("period_start", "period_end")]}),
-        (_("Introduction"), {"fields": ["introduction", "image"]}),
+        (_("Introduction"), {"fields": ["content_note", "introduction", "image"]}),
+        (_("Sources and glossary"), {"fields": ["sources", "glossary"]}),
     ]
     inlines = [PanelInline]
 
@@ -82,6 +83,6 @@ class PanelAdmin(WorkflowAdminMixin, TranslationStateMixin, TranslationAdmin):
     readonly_fields = [body_word_counts]
     fieldsets = [
         (None, {"fields": ["exhibit", ("code", "order"), "status"]}),
-        (_("Text"), {"fields": ["title", "body", body_word_counts]}),
+        (_("Text"), {"fields": ["title", "content_note", "body", body_word_counts]}),
         (_("Links"), {"fields": ["image", "events", "figures", "places", "sources"]}),
     ]

@@ -33,8 +33,9 @@ class ImageAdmin(WorkflowAdminMixin, TranslationStateMixin, TranslationAdmin):
 
 @admin.register(Source)
 class SourceAdmin(WorkflowAdminMixin, admin.ModelAdmin):
-    list_display = ["__str__", "slug", "url"]
+    list_display = ["__str__", "slug", "url", "is_internal"]
+    list_filter = ["is_internal"]
     search_fields = ["citation", "slug", "note"]
     prepopulated_fields = {"slug": ["citation"]}
-    fields = ["citation", "slug", "url", "note"]
+    fields = ["citation", "slug", "url", "note", "is_internal"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -19,12 +19,15 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.formats import localize
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from exhibits.content.fields import is_markup
 from exhibits.editorial import drafts, locking
 from exhibits.editorial.actions import save_edit
+from exhibits.editorial.actions.save import last_change
 from exhibits.exports.files import FileTooLarge, read_limited
 from exhibits.exports.records import text_hash, translated_models
 from exhibits.translations.inline import XLIFF_NS, BrokenPlaceholders, from_xliff
@@ -239,9 +242,14 @@ def _apply(obj, field_name, unit):
     if translation == current:
         return False
     if text_hash(current) != unit.target_hash:
+        user, when, _fields = last_change(obj)
         return _(
-            "Someone else changed this translation since the export; it was kept. "
+            "%(user)s changed this translation of “%(object)s” at %(when)s, after the export; it was kept. "
             "Export again to translate from their version."
-        )
+        ) % {
+            "user": user or _("Someone"),
+            "object": obj,
+            "when": localize(localtime(when)) if when else _("a moment ago"),
+        }
     setattr(obj, build_localized_fieldname(field_name, unit.language), translation)
     return True

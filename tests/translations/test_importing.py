@@ -346,7 +346,9 @@ class TestPublishedContent:
         with pytest.raises(TranslationsRefused) as refused:
             import_translations(file=io.BytesIO(data))
 
-        assert refused.value.problems[0][0] == f"panel/{third.pk}/body"
+        unit_id, message = refused.value.problems[0]
+        assert unit_id == f"panel/{third.pk}/body"
+        assert curator.username in message and "„56-03 A Magyar Rádió ostroma”" in message  # who, and what
         assert drafts.with_pending_draft(third).body_en == "In Sándor Bródy Street (edited by the editor)."
 
     def test_an_import_into_a_draft_refuses_forms_opened_before_it(self, published):
