@@ -34,7 +34,34 @@ def publish():
     factories.panel(Exhibit.objects.get(slug="forradalom"), code="56-99", title_hu="Frissen közzétett tabló")
 
 
+EDITOR_PASSWORD = "szerkeszto-jelszo"  # of a test database only
+
+
+def editorial():
+    """Two curators and a publisher, and a published, translated exhibit of three panels."""
+    from django.contrib.auth.models import Group, User
+    from django.core.management import call_command
+
+    from tests import factories
+
+    call_command("migrate", interactive=False, verbosity=0)
+    for name, role in [("anna", "Curator"), ("bela", "Curator"), ("petra", "Publisher")]:
+        user = User.objects.create_user(name, password=EDITOR_PASSWORD, is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+    exhibit = factories.exhibit(slug="forradalom")
+    for number in range(1, 4):
+        factories.panel(
+            exhibit,
+            code=f"56-0{number}",
+            order=number,
+            title_hu=f"Magyar tabló {number}",
+            title_en=f"English panel {number}",
+            body_hu="A diákok délután a Bem térre vonultak.\n\nA tömeg egyre nőtt.",
+            body_en="In the afternoon the students marched to Bem Square.\n\nThe crowd kept growing.",
+        )
+
+
 if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
     django.setup()
-    {"setup": setup, "publish": publish}[sys.argv[1]]()
+    {"setup": setup, "publish": publish, "editorial": editorial}[sys.argv[1]]()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from exhibits.editorial import drafts
 from exhibits.exports.records import exhibit_records, fields_in_order
 from exhibits.translations.importing import TranslationImportError, TranslationsRefused, import_translations
 from exhibits.translations.state import (
@@ -73,6 +74,7 @@ class TranslationStateMixin:
 
     @admin.display(description=_("translation"))
     def translation_summary(self, obj):
+        obj = drafts.with_pending_draft(obj)  # what translators work on: the text to be published
         worst = []
         for language in target_languages():
             states = {state(obj, field, language) for field in fields_in_order(type(obj))}

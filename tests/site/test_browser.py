@@ -1,82 +1,16 @@
 """The visitors' side in a real headless Chromium, against a gunicorn server on 127.0.0.1."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
 
 from tests.chromium import IN_CI, launch, needs_chromium
+from tests.live_server import ROOT, Server
 
-ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 pytestmark = [
     pytest.mark.browser,
     needs_chromium,
 ]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """gunicorn serving a prepared SQLite database on a free 127.0.0.1 port; can be stopped."""
-
-    def __init__(self, folder):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "tests.settings",
-            "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-            "MEDIA_ROOT": str(folder / "media"),
-            "DEBUG": "1",  # serves media and the apps' static files without collectstatic
-            "ALLOWED_HOSTS": "127.0.0.1",
-        }
-        self.env.pop("REDIS_URL", None)
-        self.process = None
-
-    def seed(self, action):
-        subprocess.run(
-            [sys.executable, "-m", "tests.browser_seed", action], env=self.env, cwd=ROOT, check=True
-        )
-
-    def start(self):
-        gunicorn = Path(sys.executable).parent / "gunicorn"
-        self.process = subprocess.Popen(
-            [
-                str(gunicorn),
-                "museum.wsgi",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                "1",
-                "--log-level",
-                "warning",
-            ],
-            env=self.env,
-            cwd=ROOT,
-        )
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{self.url}/hu/", timeout=1)
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("the test server did not start")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
 
 
 def make_server(tmp_path_factory):
