@@ -4,10 +4,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from exhibits.i18n import compile_catalogues
 from exhibits.models import Event, Exhibit, Figure, Panel, Place, Status
-
-compile_catalogues()
 
 
 @pytest.fixture(autouse=True)
