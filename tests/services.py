@@ -167,11 +167,13 @@ class Gunicorn:
 def production_environment(folder, **env):
     """The environment of a production site (DEBUG off) with its own SQLite database and media."""
     return clean_environment(
-        DJANGO_SETTINGS_MODULE="museum.settings",
-        SECRET_KEY="a-long-and-random-enough-secret-key-for-these-tests-only-0123456789",
-        ALLOWED_HOSTS="127.0.0.1,museum.example",
-        DATABASE_URL=f"sqlite:///{Path(folder) / 'db.sqlite3'}",
-        MEDIA_ROOT=str(Path(folder) / "media"),
-        STATIC_ROOT=str(Path(folder) / "static"),
-        **env,
+        **{
+            "DJANGO_SETTINGS_MODULE": "museum.settings",
+            "SECRET_KEY": "a-long-and-random-enough-secret-key-for-these-tests-only-0123456789",
+            "ALLOWED_HOSTS": "127.0.0.1,museum.example",
+            "DATABASE_URL": f"sqlite:///{Path(folder) / 'db.sqlite3'}",
+            "MEDIA_ROOT": str(Path(folder) / "media"),
+            "STATIC_ROOT": str(Path(folder) / "static"),
+            **env,
+        }
     )
