@@ -2,13 +2,10 @@
 a TLS proxy (played by the test, which sends what the proxy adds)."""
 
 import http.client
-import json
 import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 

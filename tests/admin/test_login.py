@@ -99,7 +99,7 @@ def test_a_forged_x_forwarded_for_starts_no_fresh_count(curator):
 
 
 def test_the_same_user_from_another_address_may_still_log_in(curator):
-    for number in range(5):
+    for _attempt in range(5):
         log_in(browser(), "kata", "guess", address="198.51.100.7")
     elsewhere = browser()
 
@@ -117,7 +117,7 @@ def test_the_same_user_from_another_address_may_still_log_in(curator):
 )
 def test_the_lockout_says_so_in_the_visitors_language(curator, language, message):
     client = browser()
-    for number in range(5):
+    for _attempt in range(5):
         log_in(client, "kata", "guess", language=language)
 
     response = log_in(client, "kata", PASSWORD, language=language)
@@ -152,7 +152,7 @@ def test_someone_with_an_authenticator_is_not_let_in_on_the_password_alone(devic
 
 def test_a_wrong_code_is_refused_and_counts_towards_the_lockout(device):
     client = browser()
-    for number in range(5):
+    for _attempt in range(5):
         log_in(client, "kata", PASSWORD, code="000000" if current_code(device) != "000000" else "111111")
 
     response = log_in(client, "kata", PASSWORD, code=current_code(device))
