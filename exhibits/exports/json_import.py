@@ -1,5 +1,6 @@
 """Loading an exhibit exported as JSON (exhibits.exports.json) into a site that lacks it."""
 
+import functools
 import json
 
 from django.core.exceptions import ValidationError
@@ -16,8 +17,10 @@ class ExhibitImportError(ValueError):
     """The file cannot be loaded; nothing was changed."""
 
 
-def import_exhibit(*, file):
+def import_exhibit(*, file, user=None, reason=""):
     """Create the exhibit in the JSON `file` (binary) with everything it links to; return it.
+
+    The history records each object as created by `user`, for `reason` (by default "exhibit imported").
 
     Refuses, changing nothing, a file that is not a Tárló exhibit export and one whose exhibit,
     events, figures, places or sources already exist here.
@@ -37,7 +40,7 @@ def import_exhibit(*, file):
         )
     try:
         with transaction.atomic():
-            return _load(document)
+            return _load(document, history=(user, reason or _("exhibit imported")))
     except ValidationError as error:
         raise ExhibitImportError("; ".join(error.messages)) from None
     except (KeyError, TypeError, AttributeError, ValueError) as error:
@@ -46,24 +49,25 @@ def import_exhibit(*, file):
         ) from None
 
 
-def _load(document):
+def _load(document, history):
     _refuse_existing(document)
-    images = {item["id"]: _create(Image, item, file=item["file"]) for item in document["images"]}
-    sources = {item["slug"]: _create(Source, item) for item in document["sources"]}
-    places = {item["slug"]: _create(Place, item) for item in document["places"]}
+    create = functools.partial(_create, history=history)
+    images = {item["id"]: create(Image, item, file=item["file"]) for item in document["images"]}
+    sources = {item["slug"]: create(Source, item) for item in document["sources"]}
+    places = {item["slug"]: create(Place, item) for item in document["places"]}
     figures = {
-        item["slug"]: _create(Figure, item, portrait=images.get(item["portrait"]))
+        item["slug"]: create(Figure, item, portrait=images.get(item["portrait"]))
         for item in document["figures"]
     }
     events = {}
     for item in document["events"]:
-        event = _create(Event, item, place=places[item["place"]] if item["place"] else None)
+        event = create(Event, item, place=places[item["place"]] if item["place"] else None)
         event.figures.set([figures[slug] for slug in item["figures"]])
         event.sources.set([sources[slug] for slug in item["sources"]])
         events[item["slug"]] = event
-    exhibit = _create(Exhibit, document["exhibit"], image=images.get(document["exhibit"]["image"]))
+    exhibit = create(Exhibit, document["exhibit"], image=images.get(document["exhibit"]["image"]))
     for item in document["panels"]:
-        panel = _create(Panel, item, exhibit=exhibit, image=images.get(item["image"]))
+        panel = create(Panel, item, exhibit=exhibit, image=images.get(item["image"]))
         panel.events.set([events[slug] for slug in item["events"]])
         panel.figures.set([figures[slug] for slug in item["figures"]])
         panel.places.set([places[slug] for slug in item["places"]])
@@ -93,8 +97,11 @@ def _refuse_existing(document):
         )
 
 
-def _create(model, item, **related):
-    """Create one object from its exported fields, exactly as exported (translation records included)."""
+def _create(model, item, *, history, **related):
+    """Create one object from its exported fields, exactly as exported (translation records included).
+
+    `history` is (user, reason) for the object's first historical record.
+    """
     values = {field: item[field] for field in FIELDS[model] if field in item}
     if model is not Source:
         for field in translated_fields(model):
@@ -102,6 +109,7 @@ def _create(model, item, **related):
                 values[f"{field}_{language}"] = text
     obj = model(**values, **related)
     obj.full_clean(validate_unique=False, validate_constraints=False)
+    obj._history_user, obj._change_reason = history
     obj.save()
     if model is not Source:
         # Keep each translation's record as exported, so a stale translation stays stale.
