@@ -179,7 +179,16 @@ def test_the_kiosk_leads_nowhere_and_is_made_for_fingers(server, page):
 def test_the_kiosk_works_offline_and_picks_up_new_content_when_the_server_is_back(tmp_path_factory, page):
     server = make_server(tmp_path_factory)
     try:
-        page.goto(f"{server.url}/kiosk/terem-1/")
+        # Set up as a technician does: the kiosk's token in the address once (README).
+        token = subprocess.run(
+            [sys.executable, "-m", "tests.browser_seed", "kiosk-token"],
+            env=server.env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        page.goto(f"{server.url}/kiosk/terem-1/#token={token}")
         page.wait_for_selector("html[data-offline=ready]", timeout=15_000)
         server.stop()
 
