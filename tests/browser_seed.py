@@ -1,4 +1,4 @@
-"""Prepare the database of a browser-test server: `python -m tests.browser_seed setup|publish`.
+"""Prepare the database of a browser-test server: `python -m tests.browser_seed setup|publish|kiosk-token`.
 
 Runs in its own process with the server's DATABASE_URL and MEDIA_ROOT, so that the tests
 never write to the database a running server uses from inside the test process.
@@ -61,7 +61,15 @@ def editorial():
         )
 
 
+def kiosk_token():
+    """Print a new token for the kiosk, as the admin shows it once (the kiosk is set up with it)."""
+    from exhibits.kiosks import tokens
+    from exhibits.models import Kiosk
+
+    print(tokens.issue(kiosk=Kiosk.objects.get(slug="terem-1"), user=None))
+
+
 if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
     django.setup()
-    {"setup": setup, "publish": publish, "editorial": editorial}[sys.argv[1]]()
+    {"setup": setup, "publish": publish, "editorial": editorial, "kiosk-token": kiosk_token}[sys.argv[1]]()

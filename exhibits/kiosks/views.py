@@ -23,6 +23,7 @@ from django.views.generic import DetailView
 from exhibits.content.images import sized_url
 from exhibits.content.reading import read_exhibit
 from exhibits.content.version import content_version
+from exhibits.kiosks import tokens
 from exhibits.models import Kiosk, Status
 from exhibits.site.caching import published_page, shows_drafts
 
@@ -121,26 +122,38 @@ def kiosk_figure(figure, contents):
 def heartbeat(request, slug):
     """Record that a kiosk is alive and which content it runs; answer with the current version.
 
-    Anyone may call it, so it writes nothing but those two fields of an existing kiosk, and
-    at most once every TARLO_KIOSK_HEARTBEAT_SECONDS.
+    Only the kiosk itself may call it: it sends the secret token issued for it in the admin
+    (`Authorization: Bearer <token>`). Without the right token nothing is written. It then
+    writes nothing but those two fields, at most once every TARLO_KIOSK_HEARTBEAT_SECONDS.
     """
+    kiosk = (
+        Kiosk.objects.filter(slug=slug)
+        .only("pk", "exhibit_id", "default_language", "idle_timeout", "token_hash")
+        .first()
+    )
+    if kiosk is None:
+        raise Http404("No such kiosk.")
+    if not tokens.is_valid(kiosk, _bearer_token(request)):
+        response = JsonResponse({"error": "This kiosk's token is missing or wrong."}, status=401)
+        response["WWW-Authenticate"] = 'Bearer realm="kiosk"'
+        return response
     try:
         reported = json.loads(request.body or b"{}").get("content_version", "")
     except (ValueError, AttributeError):
         return HttpResponseBadRequest('Send JSON: {"content_version": "…"}.')
     if not isinstance(reported, str) or not VERSION_FORMAT.match(reported):
         return HttpResponseBadRequest("content_version must be 1 to 64 lower-case hexadecimal digits.")
-    kiosk = (
-        Kiosk.objects.filter(slug=slug).only("pk", "exhibit_id", "default_language", "idle_timeout").first()
-    )
-    if kiosk is None:
-        raise Http404("No such kiosk.")
     now = timezone.now()
     stale = now - timedelta(seconds=settings.TARLO_KIOSK_HEARTBEAT_SECONDS)
     Kiosk.objects.filter(Q(last_seen_at__isnull=True) | Q(last_seen_at__lt=stale), pk=kiosk.pk).update(
         last_seen_at=now, content_version=reported
     )
     return JsonResponse({"content_version": kiosk_version(kiosk)[0]})
+
+
+def _bearer_token(request):
+    scheme, _space, token = request.headers.get("Authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
 
 
 @require_GET

@@ -3,6 +3,10 @@
 Every key and ETag carries the content version (exhibits.content.content_version), read
 from the database on each request, so a published change is visible at once on every app
 server, with Redis or without.
+
+A page is kept once per value of the query parameters it reads, and only those: a page
+declares them (`parameters=`), and is rendered seeing no others, so any other query string
+is served the same page and adds nothing to the cache.
 """
 
 import functools
@@ -10,7 +14,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
@@ -21,22 +25,23 @@ PREVIEW_PARAMETER = "preview"
 
 
 def shows_drafts(request):
-    """Whether this request previews drafts: staff asking for it with ?preview."""
-    return PREVIEW_PARAMETER in request.GET and request.user.is_active and request.user.is_staff
+    """Whether this request previews drafts: someone allowed to, asking for it with ?preview."""
+    return PREVIEW_PARAMETER in request.GET and request.user.has_perm("exhibits.preview_drafts")
 
 
 def site_version(request, **kwargs):
     return content_version()
 
 
-def published_page(view=None, *, version=site_version):
+def published_page(view=None, *, version=site_version, parameters=()):
     """Serve `view` from the cache, or 304, while the content version is unchanged.
 
-    `version(request, **kwargs)` returns (version, last_modified). Staff previews bypass the
-    cache and are never stored by browsers or proxies.
+    `version(request, **kwargs)` returns (version, last_modified). `parameters` names the query
+    parameters the page reads: the view sees only those, and they alone tell cached pages apart.
+    Previews of drafts bypass the cache and are never stored by browsers or proxies.
     """
     if view is None:
-        return functools.partial(published_page, version=version)
+        return functools.partial(published_page, version=version, parameters=parameters)
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -45,10 +50,10 @@ def published_page(view=None, *, version=site_version):
             add_never_cache_headers(response)
             response["X-Robots-Tag"] = "noindex"
             return response
+        _keep_only(request, parameters)
         current, last_modified = version(request, **kwargs)
-        key = hashlib.sha256(f"{current}|{get_language()}|{request.get_full_path()}".encode()).hexdigest()[
-            :40
-        ]
+        page = f"{current}|{get_language()}|{request.path}?{request.META['QUERY_STRING']}"
+        key = hashlib.sha256(page.encode()).hexdigest()[:40]
         etag = f'"{key}"'
         timestamp = int(last_modified.timestamp()) if last_modified else None
         response = get_conditional_response(request, etag=etag, last_modified=timestamp)
@@ -63,6 +68,18 @@ def published_page(view=None, *, version=site_version):
         return response
 
     return wrapped
+
+
+def _keep_only(request, parameters):
+    """Leave on `request` only the query `parameters`, in a fixed order, for the view and the key."""
+    kept = QueryDict(mutable=True)
+    for name in sorted(parameters):
+        values = request.GET.getlist(name)
+        if values:
+            kept.setlist(name, values)
+    request.GET = kept
+    request.GET._mutable = False
+    request.META["QUERY_STRING"] = kept.urlencode()
 
 
 def _cached_or_rendered(key, view, request, *args, **kwargs):

@@ -132,7 +132,7 @@ class PlaceDetailView(VisitorMixin, DetailView):
         )
 
 
-@method_decorator(published_page, name="dispatch")
+@method_decorator(published_page(parameters=[*EventFilter.base_filters, "page"]), name="dispatch")
 class TimelineView(VisitorMixin, FilterView):
     template_name = "site/timeline.html"
     filterset_class = EventFilter
@@ -164,7 +164,7 @@ def event_path(event):
     return reverse("exhibits:event-detail", kwargs={"slug": event.slug})
 
 
-@method_decorator(published_page, name="dispatch")
+@method_decorator(published_page(parameters=["q"]), name="dispatch")
 class SearchView(VisitorMixin, TemplateView):
     """Events, people, places and panels matching every word, accents and case ignored."""
 
