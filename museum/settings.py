@@ -109,6 +109,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Serves the bundled fonts, styles and scripts itself: kiosks and galleries may have no CDN.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A published page kept in the cache goes out from here, before sessions and authentication.
+    "exhibits.site.caching.PublishedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -40,19 +40,19 @@ STATIC_ASSETS = [
 ]
 
 
-def kiosk_version(kiosk):
-    """(version, last_modified) of what a kiosk shows: the content and its own settings."""
-    version, last_modified = content_version()
+def kiosk_version(kiosk, version=None):
+    """The version of what a kiosk shows: the content (at `version`, else now) and its own settings."""
+    version = version or content_version()[0]
     own = f"{version}|{kiosk.exhibit_id}|{kiosk.default_language}|{kiosk.idle_timeout}"
-    return hashlib.sha256(own.encode()).hexdigest()[:32], last_modified
+    return hashlib.sha256(own.encode()).hexdigest()[:32]
 
 
-def _kiosk_page_version(request, slug):
+def _kiosk_page_version(request, version, slug):
     kiosk = get_object_or_404(
         Kiosk.objects.filter(exhibit__status=Status.PUBLISHED).select_related("exhibit__image"), slug=slug
     )
     request.kiosk = kiosk
-    return kiosk_version(kiosk)
+    return kiosk_version(kiosk, version)
 
 
 @method_decorator(published_page(version=_kiosk_page_version), name="dispatch")
@@ -69,7 +69,7 @@ class KioskView(DetailView):
         drafts = shows_drafts(self.request)
         contents = read_exhibit(self.object.exhibit, drafts=drafts)
         exhibit = contents.exhibit
-        version = kiosk_version(self.object)[0]
+        version = kiosk_version(self.object)
         return super().get_context_data(
             exhibit=exhibit,
             exhibit_image=contents.image_of(exhibit),
@@ -148,7 +148,7 @@ def heartbeat(request, slug):
     Kiosk.objects.filter(Q(last_seen_at__isnull=True) | Q(last_seen_at__lt=stale), pk=kiosk.pk).update(
         last_seen_at=now, content_version=reported
     )
-    return JsonResponse({"content_version": kiosk_version(kiosk)[0]})
+    return JsonResponse({"content_version": kiosk_version(kiosk)})
 
 
 def _bearer_token(request):

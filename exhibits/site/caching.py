@@ -1,12 +1,16 @@
 """Published pages: kept in the shared cache and revalidated with ETag / Last-Modified.
 
-Every key and ETag carries the content version (exhibits.content.content_version), read
-from the database on each request, so a published change is visible at once on every app
-server, with Redis or without.
+Every key and ETag carries the content version (exhibits.content.version), read from the
+database on each request, so a published change is visible at once on every app server, with
+Redis or without.
 
 A page is kept once per value of the query parameters it reads, and only those: a page
 declares them (`parameters=`), and is rendered seeing no others, so any other query string
 is served the same page and adds nothing to the cache.
+
+`PublishedPageMiddleware`, near the top of the middleware, answers a request for the address of
+a kept page at once, while the content version is the one the page was kept at: sessions,
+authentication, CSRF and the view are not needed to send a page that is the same for everyone.
 """
 
 import functools
@@ -29,16 +33,17 @@ def shows_drafts(request):
     return PREVIEW_PARAMETER in request.GET and request.user.has_perm("exhibits.preview_drafts")
 
 
-def site_version(request, **kwargs):
-    return content_version()
+def site_version(request, version, **kwargs):
+    return version
 
 
 def published_page(view=None, *, version=site_version, parameters=()):
     """Serve `view` from the cache, or 304, while the content version is unchanged.
 
-    `version(request, **kwargs)` returns (version, last_modified). `parameters` names the query
-    parameters the page reads: the view sees only those, and they alone tell cached pages apart.
-    Previews of drafts bypass the cache and are never stored by browsers or proxies.
+    `version(request, content_version, **kwargs)` returns the page's own version, built on the
+    content version (a kiosk's adds its settings). `parameters` names the query parameters the
+    page reads: the view sees only those, and they alone tell cached pages apart. Previews of
+    drafts bypass the cache and are never stored by browsers or proxies.
     """
     if view is None:
         return functools.partial(published_page, version=version, parameters=parameters)
@@ -51,7 +56,8 @@ def published_page(view=None, *, version=site_version, parameters=()):
             response["X-Robots-Tag"] = "noindex"
             return response
         _keep_only(request, parameters)
-        current, last_modified = version(request, **kwargs)
+        content, last_modified = content_version()
+        current = version(request, content, **kwargs)
         page = f"{current}|{get_language()}|{request.path}?{request.META['QUERY_STRING']}"
         key = hashlib.sha256(page.encode()).hexdigest()[:40]
         etag = f'"{key}"'
@@ -65,6 +71,7 @@ def published_page(view=None, *, version=site_version, parameters=()):
         if timestamp:
             response["Last-Modified"] = http_date(timestamp)
         patch_cache_control(response, no_cache=True)
+        response.kept_at = content  # for PublishedPageMiddleware
         return response
 
     return wrapped
@@ -92,4 +99,58 @@ def _cached_or_rendered(key, view, request, *args, **kwargs):
         response.render()
     if response.status_code == 200 and settings.TARLO_PAGE_CACHE_SECONDS:
         cache.set(key, (response.content, response["Content-Type"]), settings.TARLO_PAGE_CACHE_SECONDS)
+    return response
+
+
+class PublishedPageMiddleware:
+    """Answer a request for a kept published page before the rest of the stack (see above).
+
+    A page `published_page` served is noted under its address (with only the parameters it
+    reads) with the content version it was kept at and the headers it went out with. A GET or
+    HEAD for exactly that address, not asking for a preview, while the content version is the
+    same, gets that page, or 304 for the ETag it already has. Anything else goes the long way.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in {"GET", "HEAD"} and PREVIEW_PARAMETER not in request.GET:
+            kept = cache.get(_address_key(request))
+            if kept is not None and kept["version"] == content_version()[0]:
+                return _replay(request, kept)
+        response = self.get_response(request)
+        if (
+            getattr(response, "kept_at", None)
+            and request.method == "GET"
+            and response.status_code == 200
+            and not response.cookies
+            and settings.TARLO_PAGE_CACHE_SECONDS
+        ):
+            headers = {name: value for name, value in response.items() if name.lower() not in UNKEPT_HEADERS}
+            kept = {"version": response.kept_at, "content": response.content, "headers": headers}
+            cache.set(_address_key(request), kept, settings.TARLO_PAGE_CACHE_SECONDS)
+        return response
+
+
+# Headers that belong to one response, not to the page.
+UNKEPT_HEADERS = {"set-cookie", "date", "content-length"}
+
+
+def _address_key(request):
+    """The key of the page at the request's address, once published_page kept only the parameters it reads."""
+    return "tarlo:address:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
+
+
+def _replay(request, kept):
+    headers = kept["headers"]
+    response = get_conditional_response(request, etag=headers.get("ETag"))
+    if response is not None:  # 304: the visitor has this page already
+        for name in ["ETag", "Last-Modified", "Cache-Control"]:
+            if name in headers:
+                response[name] = headers[name]
+        return response
+    response = HttpResponse(b"" if request.method == "HEAD" else kept["content"])
+    for name, value in headers.items():
+        response[name] = value
     return response

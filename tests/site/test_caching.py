@@ -162,3 +162,61 @@ def test_every_editorial_role_may_preview_drafts(request, exhibit, role):
     page = client.get(f"{url(exhibit)}?preview").content.decode()
 
     assert "Készülő vázlat" in page
+
+
+def test_a_kept_page_goes_out_before_sessions_and_authentication(client, exhibit):
+    client.get(url(exhibit))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url(exhibit))
+
+    assert response.status_code == 200 and "Első tabló" in response.content.decode()
+    assert [query["sql"] for query in queries] == [queries[0]["sql"]] and "contentversion" in queries[0][
+        "sql"
+    ]
+    assert not hasattr(response.wsgi_request, "user")  # AuthenticationMiddleware never ran
+
+
+def test_a_kept_page_goes_out_with_the_headers_it_was_sent_with(client, exhibit):
+    first = client.get(url(exhibit))
+
+    again = client.get(url(exhibit))
+
+    for name in ["Content-Security-Policy", "X-Frame-Options", "ETag", "Content-Language", "Cache-Control"]:
+        assert again[name] == first[name], name
+
+
+def test_a_kept_page_is_not_modified_for_a_browser_that_has_it(client, exhibit):
+    first = client.get(url(exhibit))
+    client.get(url(exhibit))
+
+    again = client.get(url(exhibit), headers={"if-none-match": first["ETag"]})
+
+    assert again.status_code == 304 and again["ETag"] == first["ETag"] and not again.content
+
+
+def test_a_kept_page_is_never_what_a_previewer_gets(request, exhibit):
+    client = request.getfixturevalue("curator_client")
+    factories.panel(exhibit, status=Status.DRAFT, title_hu="Készülő tabló")
+    client.get(url(exhibit))
+
+    preview = client.get(f"{url(exhibit)}?preview")
+
+    assert "Készülő tabló" in preview.content.decode()
+
+
+def test_a_link_added_after_a_page_was_kept_shows_at_once(client, exhibit):
+    client.get(url(exhibit))
+    client.get(url(exhibit))
+    exhibit.panels.get().events.add(factories.event(title_hu="Utólag kapcsolt esemény"))
+
+    assert "Utólag kapcsolt esemény" in client.get(url(exhibit)).content.decode()
+
+
+def test_a_kiosk_page_is_kept_and_follows_its_kiosks_settings(client, exhibit):
+    kiosk = factories.kiosk(exhibit, slug="terem-9", idle_timeout=60)
+    client.get("/kiosk/terem-9/")
+    kiosk.idle_timeout = 120
+    kiosk.save()
+
+    assert "120" in client.get("/kiosk/terem-9/").content.decode()
