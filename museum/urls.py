@@ -7,6 +7,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("kiosk/", include("exhibits.kiosks.urls")),
+    path("", include("exhibits.site.root_urls")),
 ]
 
 # The public site: /hu/… and /en/…; "/" is redirected to the visitor's language.
