@@ -7,7 +7,7 @@ contents with drafts and ends in the same functions, so it looks exactly as the 
 import datetime
 from types import SimpleNamespace
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, npgettext
 
 from exhibits.content.reading import read_exhibit
 from exhibits.site import places as place_views
@@ -43,6 +43,7 @@ def exhibit_page(exhibit, *, drafts=False):
     page.introduction = glossary.mark(page.introduction, language=language)
     page.panels = [panel_view(panel, contents, glossary, language) for panel in contents.panels]
     page.days = day_strip(exhibit, page.panels, language)
+    page.days_label = npgettext("length of an exhibit's period", "day", "days", len(page.days))
     page.places = place_views.mapped(contents.places, language)
     page.has_sources = bool(contents.sources)
     page.has_glossary = bool(contents.glossary)

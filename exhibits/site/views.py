@@ -8,7 +8,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
@@ -367,6 +367,13 @@ class TimelineView(VisitorMixin, FilterView):
                 )
             )
         context["days"] = days
+        if context.get("paginator"):
+            count = context["paginator"].count
+            context["count"] = ngettext("%(count)d event", "%(count)d events", count) % {"count": count}
+            context["page_of"] = gettext("Page %(number)s of %(total)s") % {
+                "number": context["page_obj"].number,
+                "total": context["paginator"].num_pages,
+            }
         context["events"] = events
         query = self.request.GET.copy()
         query.pop("page", None)
@@ -442,6 +449,13 @@ class SearchView(VisitorMixin, TemplateView):
             query=query,
             is_too_long=len(query) > search.MAX_QUERY_LENGTH,
             results=cards,
+            sections=[
+                ("figures", gettext("People")),
+                ("events", gettext("Events")),
+                ("places", gettext("Places")),
+                ("panels", gettext("Panels")),
+            ],
+            nothing_found=gettext("Nothing was found for “%(query)s”.") % {"query": query},
             has_results=any(results.values()),
             meta=self.meta(
                 title=gettext("Search"),
