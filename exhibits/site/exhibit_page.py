@@ -5,9 +5,11 @@ contents with drafts and ends in the same functions, so it looks exactly as the 
 """
 
 import datetime
+import functools
 from types import SimpleNamespace
 
-from django.utils.translation import gettext, npgettext
+from django.utils import translation
+from django.utils.translation import gettext, gettext_lazy, npgettext
 
 from exhibits.content.reading import read_exhibit
 from exhibits.site import places as place_views
@@ -198,6 +200,20 @@ def place_card(place, language):
         area,
         area_lang,
     )
+
+
+KIND_LABELS = {
+    "event": gettext_lazy("Event"),
+    "figure": gettext_lazy("Person"),
+    "place": gettext_lazy("Place"),
+}
+
+
+@functools.lru_cache(maxsize=64)
+def kind_label(kind, language):
+    """The small type label of a card ("Esemény" / "Event"), translated once per language."""
+    with translation.override(language):
+        return str(KIND_LABELS[kind])
 
 
 def _card(kind_label, kind, url, title, lang, fact="", fact_lang=None):

@@ -26,6 +26,7 @@ def environment(**options):
         language=rendering.active_language,
         language_versions=language_versions,
         lang_of=rendering.text_lang,
+        lang_attr=rendering.lang_attr,
         shown=rendering.shown,
         image=rendering.image_html,
         map_settings=places.map_settings,

@@ -40,6 +40,18 @@ def shown(obj, field, language=None):
     return "", language
 
 
+_LANG_ATTRIBUTES = {}
+
+
+def lang_attr(lang):
+    """` lang="…"` for text in `lang` on a page in another language; "" on a page in `lang`."""
+    if lang == active_language():
+        return ""
+    if lang not in _LANG_ATTRIBUTES:
+        _LANG_ATTRIBUTES[lang] = Markup(' lang="{}"').format(lang)
+    return _LANG_ATTRIBUTES[lang]
+
+
 def text_lang(obj, field):
     """The language `obj`'s translated `field` is shown in: the active one, or its fallback."""
     return shown(obj, field)[1]
