@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "adminsortable2",
     "django_filters",
     "simple_history",
@@ -148,7 +149,7 @@ TEMPLATES = [
             ],
         },
     },
-    # The exhibit page's panels (exhibits/jinja2/): Django's engine took most of its rendering time.
+    # The visitors' pages (exhibits/site/jinja2/): Django's engine took most of their rendering time.
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "NAME": "jinja2",
@@ -257,6 +258,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The public site and kiosks: how long a rendered published page is kept in the cache. Every
 # cache key carries the content version, so publishing a change is visible at once anyway.
 TARLO_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# Maps of places on the public site: a tile URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png,
+# and the attribution its provider asks for. Empty: no tiles, the numbered list of places alone.
+TARLO_MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "")
+TARLO_MAP_ATTRIBUTION = os.environ.get("MAP_ATTRIBUTION", "")
 # A kiosk's heartbeat is written at most this often; more frequent calls only read.
 TARLO_KIOSK_HEARTBEAT_SECONDS = 10
 

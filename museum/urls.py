@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/two-factor/", admin.site.admin_view(setup_view), name="two-factor"),
     path("admin/", admin.site.urls),
     path("kiosk/", include("exhibits.kiosks.urls")),
+    path("", include("exhibits.site.root_urls")),
 ]
 
 # The public site: /hu/… and /en/…; "/" is redirected to the visitor's language.
