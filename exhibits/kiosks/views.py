@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -80,7 +80,8 @@ class KioskView(DetailView):
     def get_context_data(self, **kwargs):
         kiosk = self.object
         drafts = shows_drafts(self.request)
-        contents = read_exhibit(kiosk.exhibit, drafts=drafts)
+        with translation.override(kiosk.default_language):  # lists in the order of its start language
+            contents = read_exhibit(kiosk.exhibit, drafts=drafts)
         tiles_prefix = f"{self.request.path}tiles/" if map_tiles_url() else None
         page = kiosk_page(contents, tiles_prefix=tiles_prefix)
         version = getattr(self.request, "kiosk_version", None) or kiosk_version(kiosk)

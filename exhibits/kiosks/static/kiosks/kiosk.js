@@ -12,6 +12,7 @@
   const announcer = document.getElementById("kiosk-announcer");
   const CACHE = "tarlo-kiosk";
   const SLIDE_SECONDS = 8;
+  const MARKER_SIZE = 44;
   const SECTIONS = ["panels", "timeline", "people", "places", "glossary"];
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
   const trail = [];
@@ -210,7 +211,6 @@
       lang: said(image.alt)[1] === language ? null : said(image.alt)[1],
       decoding: "async",
     });
-    picture.style.objectPosition = image.focus;
     const caption = h(
       "figcaption",
       {},
@@ -221,6 +221,12 @@
       ? h("button", { type: "button", class: "media-button", "data-go": `image:${owner}`, "aria-label": ui("enlarge") }, picture)
       : picture;
     return h("figure", { class: "media" }, shown, caption.childNodes.length ? caption : null);
+  }
+
+  /* A cropped image keeps its focal point in view. */
+  function focused(img, image) {
+    img.style.objectPosition = image.focus;
+    return img;
   }
 
   function pager(kind, key, label) {
@@ -281,7 +287,7 @@
       h(
         "div",
         { class: position === 0 ? "slide is-current" : "slide" },
-        panel.image ? h("img", { class: "slide-image", src: panel.image.src, alt: "" }) : null,
+        panel.image ? focused(h("img", { class: "slide-image", src: panel.image.src, alt: "" }), panel.image) : null,
         panel.dayNumber ? h("p", { class: "slide-numeral", text: panel.dayNumber }) : null,
         h("p", { class: "slide-code", text: [panel.key, panel.day].filter(Boolean).join(" · ") }),
         data.languages.map((code, index) => {
@@ -294,7 +300,9 @@
     const element = h(
       "section",
       { class: "screen screen-attract", "data-screen": "attract", "aria-labelledby": "screen-title" },
-      start.exhibit.image ? h("img", { class: "attract-image", src: start.exhibit.image.src, alt: "" }) : null,
+      start.exhibit.image
+        ? focused(h("img", { class: "attract-image", src: start.exhibit.image.src, alt: "" }), start.exhibit.image)
+        : null,
       h(
         "header",
         { class: "attract-header" },
@@ -602,12 +610,32 @@
       if (!loaded) screenElement.classList.replace("has-map", "no-map");
     });
     tiles.addTo(map);
+    const placed = [];
     for (const marker of markers) {
-      const icon = window.L.divIcon({ className: "map-marker", html: marker.number, iconSize: [56, 56] });
+      const offset = clearOf(placed, map.latLngToContainerPoint([marker.lat, marker.lon]));
+      const icon = window.L.divIcon({
+        className: "map-marker",
+        html: marker.number,
+        iconSize: [MARKER_SIZE, MARKER_SIZE],
+        iconAnchor: [MARKER_SIZE / 2 - offset.x, MARKER_SIZE / 2 - offset.y],
+      });
       const pin = window.L.marker([marker.lat, marker.lon], { icon, keyboard: false, interactive: Boolean(marker.go) });
       if (marker.go) pin.on("click", () => show(marker.go));
       pin.addTo(map);
     }
+  }
+
+  /* Where a marker goes so that it covers no other: its own spot, or the nearest free one around it. */
+  function clearOf(placed, point) {
+    let offset = { x: 0, y: 0 };
+    const taken = (x, y) => placed.some((other) => Math.hypot(other.x - x, other.y - y) < MARKER_SIZE);
+    for (let step = 0; step < 24 && taken(point.x + offset.x, point.y + offset.y); step += 1) {
+      const ring = 1 + Math.floor(step / 8);
+      const angle = ((step % 8) * Math.PI) / 4 - Math.PI / 2;
+      offset = { x: Math.cos(angle) * MARKER_SIZE * ring, y: Math.sin(angle) * MARKER_SIZE * ring };
+    }
+    placed.push({ x: point.x + offset.x, y: point.y + offset.y });
+    return offset;
   }
 
   /* ---- Showing screens ---- */
@@ -655,12 +683,16 @@
     stage.replaceChildren(element);
     document.body.dataset.screen = split(screen)[0];
     if (element.kioskStart) element.kioskStart();
-    element.querySelectorAll(".text, .side-list").forEach(markMore);
+    resized.disconnect();
+    element.querySelectorAll(".text, .side-list").forEach((scroller) => resized.observe(scroller));
   }
 
-  /* A scrolling area fades out at the foot while there is more to read below. */
+  /* A scrolling area fades out at the foot (or the side) while there is more to read there. */
+  const resized = new ResizeObserver((entries) => entries.forEach((entry) => markMore(entry.target)));
+
   function markMore(element) {
     element.classList.toggle("has-more", element.scrollTop + element.clientHeight < element.scrollHeight - 4);
+    element.classList.toggle("has-more-across", element.scrollLeft + element.clientWidth < element.scrollWidth - 4);
   }
 
   function focusHeading() {
