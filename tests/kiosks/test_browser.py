@@ -215,6 +215,40 @@ def test_text_is_sized_for_reading_at_arms_length_and_from_two_metres(server, la
     assert landscape.locator("[data-action=large-text]").get_attribute("aria-pressed") == "true"
 
 
+def test_lines_stay_under_seventy_characters_where_the_column_is_widest(server, kiosk):
+    start(kiosk, server, "en")  # the introduction: no image beside it
+    assert kiosk.eval_on_selector(".body", LONGEST_LINE) <= 72
+    tap(kiosk, "[data-go=panels]")
+    tap(kiosk, '[data-go="panel:56-00"]')
+    assert kiosk.eval_on_selector(".body", LONGEST_LINE) <= 72
+
+
+CONTRAST = """([a, b]) => {
+    const luminance = (colour) => {
+        const [r, g, b] = colour.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number).map((value) => {
+            value /= 255;
+            return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (light + 0.05) / (dark + 0.05);
+}"""
+
+
+def test_the_focus_ring_on_the_controls_stands_out_three_to_one(server, landscape):
+    start(landscape, server, "en")
+    landscape.locator(".kiosk-bar [data-action=back]").focus()
+    landscape.keyboard.press("Tab")  # keyboard focus, so that the ring shows
+
+    ring, bar = landscape.evaluate(
+        """() => [getComputedStyle(document.activeElement).outlineColor,
+                  getComputedStyle(document.getElementById("kiosk-bar")).backgroundColor]"""
+    )
+    assert landscape.evaluate("document.activeElement.closest('.kiosk-bar') !== null")
+    assert landscape.evaluate(CONTRAST, [ring, bar]) >= 3
+
+
 def test_a_long_body_scrolls_beside_its_image_in_landscape_and_under_it_in_portrait(server, kiosk):
     start(kiosk, server, "en")
     tap(kiosk, "[data-go=panels]")

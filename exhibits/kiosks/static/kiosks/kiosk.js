@@ -14,6 +14,7 @@
   const SLIDE_SECONDS = 8;
   const MARKER_SIZE = 44;
   const SECTIONS = ["panels", "timeline", "people", "places", "glossary"];
+  const SECTION_DATA = { panels: "panels", timeline: "events", people: "people", places: "places", glossary: "glossary" };
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
   const trail = [];
   let screen = "attract";
@@ -257,7 +258,7 @@
     return h(
       "ul",
       { class: "sections" },
-      SECTIONS.map((name) =>
+      SECTIONS.filter((name) => texts()[SECTION_DATA[name]].length).map((name) =>
         h(
           "li",
           {},
@@ -480,7 +481,8 @@
       }),
       side: sideArea(
         ui("related"),
-        cards([...person.panels.map((code) => panelCard(code)), ...person.events.map((event) => eventCard(event))])
+        cards([...person.panels.map((code) => panelCard(code)), ...person.events.map((event) => eventCard(event))]),
+        pager("person", key, (item) => item.name)
       ),
     });
   }
@@ -525,7 +527,8 @@
       }),
       side: sideArea(
         ui("related"),
-        cards([...place.events.map((event) => eventCard(event)), ...place.panels.map((code) => panelCard(code))])
+        cards([...place.events.map((event) => eventCard(event)), ...place.panels.map((code) => panelCard(code))]),
+        pager("place", key, (item) => item.name)
       ),
       className: hasMap ? "has-map" : "no-map",
     });
@@ -674,6 +677,9 @@
     if (focus) focusHeading();
   }
 
+  /* A scrolling area fades out at the foot (or the side) while there is more to read there. */
+  const resized = new ResizeObserver((entries) => entries.forEach((entry) => markMore(entry.target)));
+
   function draw(element) {
     window.clearInterval(slideTimer);
     if (map) {
@@ -686,9 +692,6 @@
     resized.disconnect();
     element.querySelectorAll(".text, .side-list").forEach((scroller) => resized.observe(scroller));
   }
-
-  /* A scrolling area fades out at the foot (or the side) while there is more to read there. */
-  const resized = new ResizeObserver((entries) => entries.forEach((entry) => markMore(entry.target)));
 
   function markMore(element) {
     element.classList.toggle("has-more", element.scrollTop + element.clientHeight < element.scrollHeight - 4);
