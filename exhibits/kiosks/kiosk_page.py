@@ -30,8 +30,7 @@ IDLE_WARNING_SECONDS = 20
 def kiosk_page(contents, *, tiles_prefix=None):
     """The data of a kiosk page for `contents`; `tiles_prefix` is where its map tiles are, or None."""
     links = _Links(contents)
-    points = tuple((float(place.latitude), float(place.longitude)) for place in links.mapped_places)
-    overview, shown_on_overview = _overview(points)
+    overview, shown_on_overview = _overview(_points(links.mapped_places))
     data = {
         "languages": [code for code, _name in settings.LANGUAGES],
         "map": None,
@@ -57,12 +56,13 @@ def kiosk_page(contents, *, tiles_prefix=None):
 
 def kiosk_tiles(contents):
     """Every (z, x, y) map tile the kiosk of `contents` shows: its overview and each place's map."""
-    points = tuple(
-        (float(place.latitude), float(place.longitude))
-        for place in contents.places
-        if place.latitude is not None
+    return _tiles_of(_points(contents.places))
+
+
+def _points(places):
+    return tuple(
+        (float(place.latitude), float(place.longitude)) for place in places if place.latitude is not None
     )
-    return _tiles_of(points)
 
 
 # Maps are a pure function of the points they show, so remembering them can never be stale.
@@ -219,7 +219,6 @@ class _Language:
             "title": self.text(event, "title"),
             "when": format_event_when(event),
             "time": format_event_time(event, self.language),
-            "day": event.start_date.isoformat(),
             "category": _category(event.category, self.language),
             "summary": self.markup(event, "summary"),
             "place": place.slug if place else None,
