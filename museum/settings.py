@@ -153,7 +153,7 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "NAME": "jinja2",
-        "DIRS": [EXHIBITS_DIR / "site" / "jinja2"],
+        "DIRS": [EXHIBITS_DIR / "site" / "jinja2", EXHIBITS_DIR / "kiosks" / "jinja2"],
         "APP_DIRS": False,
         "OPTIONS": {"environment": "exhibits.site.jinja.environment"},
     },

@@ -4,31 +4,35 @@ import hashlib
 import json
 import re
 from datetime import timedelta
-from types import SimpleNamespace
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
-from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView
+from markupsafe import Markup
 
 from exhibits.content.images import sized_url
 from exhibits.content.reading import read_exhibit
 from exhibits.content.version import content_version
-from exhibits.kiosks import tokens
+from exhibits.kiosks import tiles, tokens
+from exhibits.kiosks.kiosk_page import idle_warning_seconds, kiosk_page, kiosk_tiles
 from exhibits.models import Kiosk, Status
 from exhibits.site.caching import published_page, shows_drafts
 
 VERSION_FORMAT = re.compile(r"^[0-9a-f]{1,64}$")
 HEARTBEAT_SECONDS = 15  # how often a kiosk reports and asks for news
+TILE_MAX_AGE = 7 * 24 * 3600
+MAP_ASSETS = ["site/vendor/leaflet/leaflet.css", "site/vendor/leaflet/leaflet.js"]
 STATIC_ASSETS = [
     "kiosks/kiosk.css",
     "kiosks/kiosk.js",
@@ -41,79 +45,81 @@ STATIC_ASSETS = [
 
 
 def kiosk_version(kiosk, version=None):
-    """The version of what a kiosk shows: the content (at `version`, else now) and its own settings."""
+    """The version of what a kiosk shows: the content (at `version`, else now), its own settings
+    and its map's."""
     version = version or content_version()[0]
-    own = f"{version}|{kiosk.exhibit_id}|{kiosk.default_language}|{kiosk.idle_timeout}"
+    own = f"{version}|{kiosk.exhibit_id}|{kiosk.default_language}|{kiosk.idle_timeout}|{map_tiles_url()}"
     return hashlib.sha256(own.encode()).hexdigest()[:32]
+
+
+def map_tiles_url():
+    return getattr(settings, "TARLO_MAP_TILES_URL", "")
 
 
 def _kiosk_page_version(request, version, slug):
     kiosk = get_object_or_404(
-        Kiosk.objects.filter(exhibit__status=Status.PUBLISHED).select_related("exhibit__image"), slug=slug
+        Kiosk.objects.filter(exhibit__status=Status.PUBLISHED).select_related("exhibit"), slug=slug
     )
     request.kiosk = kiosk
-    return kiosk_version(kiosk, version)
+    request.kiosk_version = kiosk_version(kiosk, version)
+    return request.kiosk_version
 
 
 @method_decorator(published_page(version=_kiosk_page_version), name="dispatch")
 class KioskView(DetailView):
+    """The whole exhibit in every language, as data that kiosk.js shows one screen at a time."""
+
     template_name = "kiosks/kiosk.html"
+    template_engine = "jinja2"
     context_object_name = "kiosk"
 
     def get_object(self, queryset=None):
         if not shows_drafts(self.request):
             return self.request.kiosk
-        return get_object_or_404(Kiosk.objects.select_related("exhibit__image"), slug=self.kwargs["slug"])
+        return get_object_or_404(Kiosk.objects.select_related("exhibit"), slug=self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
+        kiosk = self.object
         drafts = shows_drafts(self.request)
-        contents = read_exhibit(self.object.exhibit, drafts=drafts)
-        exhibit = contents.exhibit
-        version = kiosk_version(self.object)
-        return super().get_context_data(
-            exhibit=exhibit,
-            exhibit_image=contents.image_of(exhibit),
-            panels=[kiosk_panel(panel, contents) for panel in contents.panels],
-            events=[kiosk_event(event, contents) for event in contents.events],
-            figures=[kiosk_figure(figure, contents) for figure in contents.figures],
-            places=contents.places,
-            is_preview=drafts,
-            content_version=version,
-            languages=settings.LANGUAGES,
-            kiosk_config={
-                "idleSeconds": self.object.idle_timeout,
-                "defaultLanguage": self.object.default_language,
-                "contentVersion": version,
-                "heartbeatUrl": reverse("kiosk:heartbeat", kwargs={"slug": self.object.slug}),
-                "heartbeatSeconds": HEARTBEAT_SECONDS,
-                "serviceWorkerUrl": reverse("kiosk:service-worker"),
-                "isPreview": drafts,
-                "assets": [
-                    self.request.path,
-                    *(static(name) for name in STATIC_ASSETS),
-                    *sorted({sized_url(image, "kiosk") for image in contents.images.values()}),
-                ],
-            },
+        with translation.override(kiosk.default_language):  # lists in the order of its start language
+            contents = read_exhibit(kiosk.exhibit, drafts=drafts)
+        tiles_prefix = f"{self.request.path}tiles/" if map_tiles_url() else None
+        page = kiosk_page(contents, tiles_prefix=tiles_prefix)
+        version = getattr(self.request, "kiosk_version", None) or kiosk_version(kiosk)
+        tiles = sorted(kiosk_tiles(contents)) if tiles_prefix else []
+        return {
+            "kiosk": kiosk,
+            "page_title": page["text"][kiosk.default_language]["ui"]["pageTitle"],
+            "has_map": bool(page["map"]),
+            "exhibit_data": script_json(page),
+            "config": script_json(
+                {
+                    "idleSeconds": kiosk.idle_timeout,
+                    "warningSeconds": idle_warning_seconds(kiosk.idle_timeout),
+                    "defaultLanguage": kiosk.default_language,
+                    "contentVersion": version,
+                    "heartbeatUrl": reverse("kiosk:heartbeat", kwargs={"slug": kiosk.slug}),
+                    "heartbeatSeconds": HEARTBEAT_SECONDS,
+                    "serviceWorkerUrl": reverse("kiosk:service-worker"),
+                    "isPreview": drafts,
+                    "assets": [
+                        self.request.path,
+                        *(static(name) for name in STATIC_ASSETS + (MAP_ASSETS if page["map"] else [])),
+                        *sorted(
+                            {sized_url(image, "kiosk") for image in contents.images.values() if image.file}
+                        ),
+                        *(f"{tiles_prefix}{z}/{x}/{y}" for z, x, y in tiles),
+                    ],
+                }
+            ),
             **kwargs,
-        )
+        }
 
 
-def kiosk_panel(panel, contents):
-    return SimpleNamespace(
-        obj=panel,
-        image=contents.image_of(panel),
-        figures=contents.linked(panel, "figures"),
-        places=contents.linked(panel, "places"),
-        events=contents.linked(panel, "events"),
-    )
-
-
-def kiosk_event(event, contents):
-    return SimpleNamespace(obj=event, place=contents.place_of(event))
-
-
-def kiosk_figure(figure, contents):
-    return SimpleNamespace(obj=figure, portrait=contents.image_of(figure, "portrait"))
+def script_json(data):
+    """`data` as JSON safe inside a <script type="application/json"> element, non-ASCII kept."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026"))
 
 
 @csrf_exempt
@@ -159,6 +165,34 @@ def _bearer_token(request):
 @require_GET
 def service_worker(request):
     """The kiosks' service worker, served from /kiosk/ so that it may control kiosk pages."""
-    response = TemplateResponse(request, "kiosks/kiosk_sw.js", content_type="text/javascript")
+    response = TemplateResponse(request, "kiosks/kiosk_sw.js", content_type="text/javascript", using="jinja2")
     response["Cache-Control"] = "no-cache"
     return response
+
+
+@require_GET
+def map_tile(request, slug, z, x, y):
+    """One tile of a kiosk's map, from the museum's copy of it: only the tiles its maps show."""
+    template = map_tiles_url()
+    kiosk = get_object_or_404(
+        Kiosk.objects.filter(exhibit__status=Status.PUBLISHED).select_related("exhibit"), slug=slug
+    )
+    if not template or (z, x, y) not in shown_tiles(kiosk):
+        raise Http404("This kiosk's maps do not show that tile.")
+    try:
+        data, content_type = tiles.tile(template, z, x, y)
+    except tiles.TileUnavailable:
+        return HttpResponse("The map tile server did not answer.", status=502, content_type="text/plain")
+    response = HttpResponse(data, content_type=content_type)
+    response["Cache-Control"] = f"public, max-age={TILE_MAX_AGE}"
+    return response
+
+
+def shown_tiles(kiosk):
+    """The tiles `kiosk`'s maps show, kept in the cache under its version."""
+    key = f"tarlo:kiosk-tiles:{kiosk_version(kiosk)}"
+    shown = cache.get(key)
+    if shown is None:
+        shown = kiosk_tiles(read_exhibit(kiosk.exhibit))
+        cache.set(key, shown, TILE_MAX_AGE)
+    return shown

@@ -1,0 +1,340 @@
+"""What a kiosk page holds, worked out once in plain Python from the exhibit's contents
+(exhibits.content.reading): every screen's texts in every language with the language each is
+really in, dates, the links between screens, images and map views. kiosk.js only puts these
+strings in place, so the page carries the exhibit once per language and no markup twice.
+
+A translated text is a string when it is in the screen's language, and [text, lang] when it
+falls back to another.
+"""
+
+import datetime
+import functools
+from collections import defaultdict
+
+from django.conf import settings
+from django.utils import formats, translation
+from django.utils.html import strip_tags
+from django.utils.translation import get_language_info, gettext, ngettext
+
+from exhibits.content import images
+from exhibits.content.dates import format_date_range, format_event_time, format_event_when
+from exhibits.content.models import Category
+from exhibits.kiosks import maps
+from exhibits.site.rendering import markup_html, shown
+
+# How long the "Still there?" warning counts down before an idle kiosk resets (WCAG 2.2.1 asks
+# for at least 20 seconds to answer); short idle timeouts warn for half their length.
+IDLE_WARNING_SECONDS = 20
+
+
+def kiosk_page(contents, *, tiles_prefix=None):
+    """The data of a kiosk page for `contents`; `tiles_prefix` is where its map tiles are, or None."""
+    links = _Links(contents)
+    overview, shown_on_overview = _overview(_points(links.mapped_places))
+    data = {
+        "languages": [code for code, _name in settings.LANGUAGES],
+        "map": None,
+        "text": {},
+    }
+    if tiles_prefix and overview:
+        data["map"] = {
+            "tiles": f"{tiles_prefix}{{z}}/{{x}}/{{y}}",
+            "attribution": strip_tags(getattr(settings, "TARLO_MAP_ATTRIBUTION", "")),
+            "overview": {
+                "lat": overview.latitude,
+                "lon": overview.longitude,
+                "zoom": overview.zoom,
+                "places": [links.mapped_places[index].slug for index in shown_on_overview],
+            },
+            "placeZoom": maps.PLACE_ZOOM,
+        }
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            data["text"][code] = _Language(contents, links, code).data()
+    return data
+
+
+def kiosk_tiles(contents):
+    """Every (z, x, y) map tile the kiosk of `contents` shows: its overview and each place's map."""
+    return _tiles_of(_points(contents.places))
+
+
+def _points(places):
+    return tuple(
+        (float(place.latitude), float(place.longitude)) for place in places if place.latitude is not None
+    )
+
+
+# Maps are a pure function of the points they show, so remembering them can never be stale.
+@functools.lru_cache(maxsize=64)
+def _overview(points):
+    return maps.overview(list(points))
+
+
+@functools.lru_cache(maxsize=64)
+def _tiles_of(points):
+    overview, _shown = _overview(points)
+    tiles = overview.tiles() if overview else set()
+    for point in points:
+        tiles |= maps.place_view(point).tiles()
+    return tiles
+
+
+def idle_warning_seconds(idle_timeout):
+    return min(IDLE_WARNING_SECONDS, idle_timeout // 2)
+
+
+class _Links:
+    """The links between the exhibit's objects, both ways: the same in every language.
+
+    The way back (a person's panels, a place's events) is the way there turned round, in one pass.
+    """
+
+    def __init__(self, contents):
+        self.panel_links = {}
+        self.event_panels, self.event_figures = defaultdict(list), {}
+        self.figure_panels, self.figure_events = defaultdict(list), defaultdict(list)
+        self.place_panels, self.place_events = defaultdict(list), defaultdict(list)
+        for panel in contents.panels:
+            links = {kind: contents.linked(panel, kind) for kind in ("events", "figures", "places")}
+            self.panel_links[panel.pk] = links
+            for event in links["events"]:
+                self.event_panels[event.pk].append(panel)
+            for figure in links["figures"]:
+                self.figure_panels[figure.pk].append(panel)
+            for place in links["places"]:
+                self.place_panels[place.pk].append(panel)
+        for event in contents.events:
+            self.event_figures[event.pk] = contents.linked(event, "figures")
+            for figure in self.event_figures[event.pk]:
+                self.figure_events[figure.pk].append(event)
+            place = contents.place_of(event)
+            if place is not None:
+                self.place_events[place.pk].append(event)
+        self.mapped_places = [place for place in contents.places if place.latitude is not None]
+
+
+class _Language:
+    """The kiosk's texts in one language, built while that language is active."""
+
+    def __init__(self, contents, links, language):
+        self.contents = contents
+        self.links = links
+        self.language = language
+
+    def text(self, obj, field):
+        value, lang = shown(obj, field, self.language)
+        return value if lang == self.language else [value, lang]
+
+    def markup(self, obj, field):
+        value, lang = shown(obj, field, self.language)
+        html = str(markup_html(value))
+        return html if lang == self.language else [html, lang]
+
+    def data(self):
+        contents = self.contents
+        exhibit = contents.exhibit
+        return {
+            "name": get_language_info(self.language)["name_local"],
+            "ui": interface_strings(exhibit_title=shown(exhibit, "title", self.language)[0]),
+            "counts": self.counts(),
+            "exhibit": {
+                "title": self.text(exhibit, "title"),
+                "period": self.period(exhibit),
+                "intro": self.markup(exhibit, "introduction"),
+                "note": self.text(exhibit, "content_note"),
+                "image": self.image(contents.image_of(exhibit)),
+            },
+            "panels": [self.panel(panel) for panel in contents.panels],
+            "days": self.days(),
+            "events": [self.event(event) for event in contents.events],
+            "people": [self.person(figure) for figure in contents.figures],
+            "places": [self.place(place) for place in contents.places],
+            "glossary": [
+                {"term": self.text(term, "term"), "definition": self.markup(term, "definition")}
+                for term in contents.glossary
+            ],
+        }
+
+    def counts(self):
+        panels, events = len(self.contents.panels), len(self.contents.events)
+        people, places = len(self.contents.figures), len(self.contents.places)
+        terms = len(self.contents.glossary)
+        return {
+            "panels": ngettext("%(count)s panel", "%(count)s panels", panels) % {"count": panels},
+            "timeline": ngettext("%(count)s event", "%(count)s events", events) % {"count": events},
+            "people": ngettext("%(count)s person", "%(count)s people", people) % {"count": people},
+            "places": ngettext("%(count)s place", "%(count)s places", places) % {"count": places},
+            "glossary": ngettext("%(count)s term", "%(count)s terms", terms) % {"count": terms},
+        }
+
+    def period(self, exhibit):
+        return _date_range(exhibit.period_start.isoformat(), exhibit.period_end.isoformat(), self.language)
+
+    def panel(self, panel):
+        linked = self.links.panel_links[panel.pk]
+        days = sorted({event.start_date for event in linked["events"]})
+        day = ""
+        if days:
+            day = _date(days[0], "MONTH_DAY_FORMAT", self.language)
+            if days[-1] != days[0]:
+                day = f"{day} – {_date(days[-1], 'MONTH_DAY_FORMAT', self.language)}"
+        return {
+            "key": panel.code,
+            "title": self.text(panel, "title"),
+            "day": day,
+            "dayNumber": str(days[0].day) if days else "",
+            "note": self.text(panel, "content_note"),
+            "body": self.markup(panel, "body"),
+            "image": self.image(self.contents.image_of(panel)),
+            "events": [event.slug for event in linked["events"]],
+            "people": [figure.slug for figure in linked["figures"]],
+            "places": [place.slug for place in linked["places"]],
+        }
+
+    def days(self):
+        """The timeline's days, each with its events, in order."""
+        by_day = defaultdict(list)
+        for event in self.contents.events:
+            by_day[event.start_date].append(event.slug)
+        return [
+            {
+                "key": day.isoformat(),
+                "label": gettext("%(weekday)s %(date)s")
+                % {
+                    "weekday": _date(day, "l", self.language),
+                    "date": _date(day, "MONTH_DAY_FORMAT", self.language),
+                },
+                "number": str(day.day),
+                "month": _date(day, "N", self.language),
+                "events": by_day[day],
+            }
+            for day in sorted(set(by_day) | set(_period_days(self.contents.exhibit)))
+        ]
+
+    def event(self, event):
+        place = self.contents.place_of(event)
+        return {
+            "key": event.slug,
+            "title": self.text(event, "title"),
+            "when": format_event_when(event),
+            "time": format_event_time(event, self.language),
+            "category": _category(event.category, self.language),
+            "summary": self.markup(event, "summary"),
+            "place": place.slug if place else None,
+            "people": [figure.slug for figure in self.links.event_figures[event.pk]],
+            "panels": [panel.code for panel in self.links.event_panels[event.pk]],
+        }
+
+    def person(self, figure):
+        return {
+            "key": figure.slug,
+            "name": self.text(figure, "name"),
+            "role": self.text(figure, "role"),
+            "dates": _life_dates(figure.born, figure.died, self.language),
+            "bio": self.markup(figure, "biography"),
+            "image": self.image(self.contents.image_of(figure, "portrait")),
+            "panels": [panel.code for panel in self.links.figure_panels[figure.pk]],
+            "events": [event.slug for event in self.links.figure_events[figure.pk]],
+        }
+
+    def place(self, place):
+        located = place.latitude is not None
+        return {
+            "key": place.slug,
+            "name": self.text(place, "name"),
+            "area": self.text(place, "area"),
+            "coords": _coordinates(float(place.latitude), float(place.longitude), self.language)
+            if located
+            else "",
+            "lat": float(place.latitude) if located else None,
+            "lon": float(place.longitude) if located else None,
+            "description": self.markup(place, "description"),
+            "events": [event.slug for event in self.links.place_events[place.pk]],
+            "panels": [panel.code for panel in self.links.place_panels[place.pk]],
+        }
+
+    def image(self, image):
+        if image is None or not image.file:
+            return None
+        rendition = images.sized(image, "kiosk")
+        return {
+            "src": images.sized_url(image, "kiosk"),
+            "width": rendition["width"] if rendition else image.width,
+            "height": rendition["height"] if rendition else image.height,
+            "alt": self.text(image, "alt_text"),
+            "caption": self.text(image, "caption"),
+            "credit": " ".join(
+                part for part in [image.credit, f"({image.licence})" if image.licence else ""] if part
+            ),
+            "focus": f"{image.focal_point_x * 100:g}% {image.focal_point_y * 100:g}%",
+        }
+
+
+# Formatting dates, labels and coordinates is most of the work of a kiosk page; each of these is
+# a pure function of its arguments (the language among them), so remembering it is never stale.
+@functools.lru_cache(maxsize=4096)
+def _date(day, format_name, language):
+    with translation.override(language):
+        return formats.date_format(day, format_name)
+
+
+@functools.lru_cache(maxsize=1024)
+def _date_range(start, end, language):
+    with translation.override(language):
+        return format_date_range(start, end)
+
+
+def _life_dates(born, died, language):
+    return _date_range(born, died, language) if born or died else ""
+
+
+@functools.lru_cache(maxsize=64)
+def _category(value, language):
+    with translation.override(language):
+        return str(Category(value).label)
+
+
+@functools.lru_cache(maxsize=1024)
+def _coordinates(latitude, longitude, language):
+    with translation.override(language):
+        return maps.coordinates(latitude, longitude)
+
+
+def _period_days(exhibit):
+    days = (exhibit.period_end - exhibit.period_start).days
+    return [exhibit.period_start + datetime.timedelta(days=offset) for offset in range(days + 1)]
+
+
+def interface_strings(*, exhibit_title):
+    """The kiosk's own words in the active language."""
+    return {
+        "pageTitle": gettext("%(exhibit)s · kiosk") % {"exhibit": exhibit_title},
+        "touchToBegin": gettext("Touch to begin"),
+        "home": gettext("Home"),
+        "back": gettext("Back"),
+        "largeText": gettext("Large text"),
+        "language": gettext("Language"),
+        "controls": gettext("Kiosk controls"),
+        "related": gettext("Related"),
+        "sections": gettext("Sections"),
+        "panels": gettext("Panels"),
+        "timeline": gettext("Timeline"),
+        "people": gettext("People"),
+        "places": gettext("Places"),
+        "glossary": gettext("Glossary"),
+        "days": gettext("Days"),
+        "panel": gettext("Panel"),
+        "event": gettext("Event"),
+        "person": gettext("Person"),
+        "place": gettext("Place"),
+        "contentNote": gettext("Content note"),
+        "previous": gettext("Previous"),
+        "next": gettext("Next"),
+        "enlarge": gettext("Show the image full screen"),
+        "credit": gettext("Credit:"),
+        "mapHint": gettext("The numbers on the map are the places in the list."),
+        "stillThere": gettext("Still there?"),
+        "idleMessage": gettext("The kiosk returns to its start screen in %(seconds)s seconds."),
+        "stay": gettext("Yes, I’m still here"),
+    }
