@@ -42,14 +42,24 @@ class TranslationStateFilter(admin.SimpleListFilter):
 
 
 def state_badge(translation_state):
-    colours = {
-        TranslationState.MISSING: "#ba2121",
-        TranslationState.STALE: "#c77700",
-        TranslationState.UP_TO_DATE: "#417505",
-    }
+    """The state as a label; its colours (both admin themes) are in tarlo-admin/admin.css."""
     return format_html(
-        '<span style="color:{}">{}</span>', colours[translation_state], translation_state.label
+        '<span class="translation-state translation-state--{}">{}</span>',
+        translation_state.value.replace("_", "-"),
+        translation_state.label,
     )
+
+
+def translation_summary(obj):
+    """For each target language, the worst state among `obj`'s texts: “en hiányzik”."""
+    worst = []
+    for language in target_languages():
+        states = {state(obj, field, language) for field in fields_in_order(type(obj))}
+        for candidate in [TranslationState.MISSING, TranslationState.STALE, TranslationState.UP_TO_DATE]:
+            if candidate in states:
+                worst.append((language, state_badge(candidate)))
+                break
+    return format_html_join(" · ", '<span class="translation-language">{}</span> {}', worst)
 
 
 class TranslationStateMixin:
@@ -73,14 +83,7 @@ class TranslationStateMixin:
 
     @admin.display(description=_("translation"))
     def translation_summary(self, obj):
-        worst = []
-        for language in target_languages():
-            states = {state(obj, field, language) for field in fields_in_order(type(obj))}
-            for candidate in [TranslationState.MISSING, TranslationState.STALE, TranslationState.UP_TO_DATE]:
-                if candidate in states:
-                    worst.append((language, state_badge(candidate)))
-                    break
-        return format_html_join(" · ", "{} {}", worst)
+        return translation_summary(obj)
 
     @admin.display(description=_("translation state"))
     def translation_details(self, obj):
@@ -102,10 +105,10 @@ class TranslationStateMixin:
                     )
                 )
         return format_html(
-            '<table class="translation-state"><tbody>{}</tbody></table>',
+            '<table class="translation-details"><tbody>{}</tbody></table>',
             format_html_join(
                 "",
-                '<tr><th>{}</th><td>{}</td><td>{}</td><td><pre class="diff">{}</pre></td></tr>',
+                '<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td><pre class="diff">{}</pre></td></tr>',
                 rows,
             ),
         )

@@ -1,0 +1,39 @@
+"""Template helpers of the curators' admin."""
+
+from django import template
+
+from exhibits.admin import options
+from exhibits.admin.dashboard import dashboard
+from exhibits.translations import admin as translations_admin
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def curator_dashboard(context):
+    """What waits for the signed-in person (exhibits.admin.dashboard)."""
+    return dashboard(context["request"])
+
+
+@register.filter
+def word_counts(obj, name):
+    """Each language's word count of `obj`'s text `name` against its label limit."""
+    return options.word_counts(obj, name)
+
+
+@register.filter
+def translation_summary(obj):
+    """The worst translation state of `obj`'s texts, per target language."""
+    return translations_admin.translation_summary(obj)
+
+
+@register.filter
+def status_label(obj):
+    """`obj`'s status, and whether it has changes waiting to be published."""
+    return options.status_label(obj)
+
+
+@register.filter
+def next_panel_order(formset):
+    """The order a new panel takes to come last in the exhibit's list."""
+    return max((panel.order for panel in formset.get_queryset()), default=0) + 1
