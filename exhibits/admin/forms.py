@@ -5,24 +5,19 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from exhibits.editorial.admin import WorkflowForm
-from exhibits.translations.state import source_language, target_languages
+from exhibits.translations.state import source_language
 
 
 def error_field(form, name):
     """The field of `form` that shows an error the model raised about its field `name`.
 
-    A translated field's error goes to its source-language column (the form has `time_label_hu`,
-    the model names `time_label`); an error about a field the form does not have (read-only for
-    this person) goes above the form.
+    A translated field's error is about its source text, so it goes to the source-language column
+    (the model names `time_label`, the form has `time_label_hu`); an error about a field the form
+    does not have (read-only for this person) goes above the form, naming the field.
     """
-    if name == NON_FIELD_ERRORS or name in form.fields:
-        return name
     if name in getattr(form._meta.model, "translated_fields", ()):
-        for language in [source_language(), *target_languages()]:
-            column = build_localized_fieldname(name, language)
-            if column in form.fields:
-                return column
-    return NON_FIELD_ERRORS
+        name = build_localized_fieldname(name, source_language())
+    return name if name in form.fields else NON_FIELD_ERRORS
 
 
 def field_label(model, name):
@@ -40,7 +35,7 @@ class ContentForm(WorkflowForm):
             placed = {}
             for name, errors in error.error_dict.items():
                 target = error_field(self, name)
-                if target == NON_FIELD_ERRORS and name != NON_FIELD_ERRORS:
+                if target != name and target == NON_FIELD_ERRORS:
                     label = field_label(self._meta.model, name)
                     errors = [
                         ValidationError(
