@@ -26,7 +26,13 @@ def event(**fields):
 
 
 def exhibit(**fields):
-    return {"title_hu": "1956", "slug": "1956", "period_start": "1956-10-23", "period_end": "1956-11-04", **fields}
+    return {
+        "title_hu": "1956",
+        "slug": "1956",
+        "period_start": "1956-10-23",
+        "period_end": "1956-11-04",
+        **fields,
+    }
 
 
 def figure(**fields):
@@ -43,7 +49,12 @@ CASES = [
     (Event, "precision_without_time", "start_time", event(precision="hour")),
     (Event, "part_of_day_without_label", "time_label_hu", event(precision="part_of_day")),
     (Event, "hour_with_minutes", "precision", event(precision="hour", start_time="20:15")),
-    (Event, "end_time_without_date", "end_date", event(precision="hour", start_time="20:00", end_time="21:00")),
+    (
+        Event,
+        "end_time_without_date",
+        "end_date",
+        event(precision="hour", start_time="20:00", end_time="21:00"),
+    ),
     (Event, "ends_before_start", "end_date", event(end_date="1956-10-22")),
     (
         Event,

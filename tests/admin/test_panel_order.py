@@ -65,7 +65,9 @@ def test_moving_an_unpublished_panel_changes_the_order_at_once(staff_client, exh
     assert orders(exhibit) == ["56-03", "56-01", "56-02"]
 
 
-def test_moving_a_published_panel_makes_a_pending_draft_and_visitors_keep_the_old_order(staff_client, exhibit):
+def test_moving_a_published_panel_makes_a_pending_draft_and_visitors_keep_the_old_order(
+    staff_client, exhibit
+):
     data = posted(staff_client.get(change_url(exhibit)))
 
     response = staff_client.post(change_url(exhibit), moved(data, exhibit, "56-03", 0))

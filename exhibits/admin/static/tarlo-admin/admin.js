@@ -60,8 +60,24 @@
             const ids = [fieldLabel.id, ...(shown ? shown.split(' ') : [])];
             selection.setAttribute('aria-labelledby', [...new Set(ids)].join(' '));
         });
+        // The single choice's text box is read-only: it too is named by the field's label.
+        container.querySelectorAll('.select2-selection__rendered[role="textbox"]').forEach((shown) => {
+            shown.setAttribute('aria-labelledby', fieldLabel.id);
+        });
         container.querySelectorAll('.select2-search__field').forEach((search) => {
             search.setAttribute('aria-label', name);
+        });
+        // Select2 puts its "remove all" cross inside the list of choices, where only items belong.
+        container.querySelectorAll('.select2-selection__rendered > .select2-selection__clear').forEach((clear) => {
+            clear.parentElement.before(clear);
+        });
+    };
+
+    // The search field of the opened dropdown is named by the field's label too.
+    const labelDropdown = (select) => {
+        const fieldLabel = document.getElementById(`${select.id}-label`);
+        document.querySelectorAll('.select2-container--open .select2-dropdown .select2-search__field').forEach((search) => {
+            search.setAttribute('aria-label', fieldLabel ? fieldLabel.textContent.replace(/:\s*$/, '').trim() : '');
         });
     };
 
@@ -84,6 +100,7 @@
                 label(element);
                 // A multiple choice draws its search field again after each change.
                 $(element).on('change', () => label(element));
+                $(element).on('select2:open', () => labelDropdown(element));
             });
             return this;
         };
