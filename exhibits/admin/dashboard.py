@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from exhibits.admin import queues
 from exhibits.models import Kiosk, Publishable
+from exhibits.translations.admin import state_badge
 from exhibits.translations.state import TranslationState, filter_by_state, target_languages
 
 
@@ -22,6 +23,7 @@ class Item:
     url: str
     count: int = 1
     detail: str = ""
+    badge: str = ""
 
 
 @dataclass
@@ -106,7 +108,8 @@ def translation_queue(models):
                             plural(model),
                             list_url(model, translation=f"{language}:{translation_state.value}"),
                             count,
-                            detail=f"{names[language]}: {translation_state.label}",
+                            detail=str(names[language]).lower(),
+                            badge=state_badge(translation_state),
                         )
                     )
     return queue

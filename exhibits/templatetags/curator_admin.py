@@ -37,3 +37,9 @@ def status_label(obj):
 def next_panel_order(formset):
     """The order a new panel takes to come last in the exhibit's list."""
     return max((panel.order for panel in formset.get_queryset()), default=0) + 1
+
+
+@register.filter
+def content_first(app_list):
+    """The admin's app list with the exhibits' content before the accounts."""
+    return sorted(app_list, key=lambda app: app["app_label"] != "exhibits")

@@ -149,6 +149,10 @@ class ExhibitTranslationsMixin:
         rows = [
             {
                 "unit": unit,
+                "url": reverse(
+                    f"admin:{unit.obj._meta.app_label}_{unit.obj._meta.model_name}_change", args=[unit.obj.pk]
+                ),
+                "done": all(unit.state(language) == TranslationState.UP_TO_DATE for language in languages),
                 "states": [
                     (
                         state_badge(s := unit.state(language)),
@@ -174,6 +178,8 @@ class ExhibitTranslationsMixin:
             "title": _("Translations of %(exhibit)s") % {"exhibit": exhibit},
             "languages": languages,
             "rows": rows,
+            "to_do": [row for row in rows if not row["done"]],
+            "done": [row for row in rows if row["done"]],
             "totals": totals,
         }
         return TemplateResponse(request, "admin/exhibits/exhibit/translations.html", context)
