@@ -7,7 +7,7 @@ from exhibits.admin import queues
 
 
 class WaitingFilter(admin.SimpleListFilter):
-    title = _("waiting for")
+    title = _("to do")
     parameter_name = "waiting"
 
     def lookups(self, request, model_admin):

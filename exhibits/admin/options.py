@@ -127,6 +127,6 @@ def status_label(obj):
     draft = drafts.pending_draft(obj)
     labels = [(f"status status--{obj.status}", obj.get_status_display())]
     if draft is not None:
-        pending = _("changes in review") if draft.is_submitted else _("unpublished changes")
+        pending = _("changes in review") if draft.is_submitted else _("pending draft")
         labels.append(("status status--pending", pending))
     return format_html_join(" ", '<span class="{}">{}</span>', labels)

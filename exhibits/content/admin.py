@@ -27,7 +27,7 @@ class AlphabeticalMixin:
 
 @admin.register(Event)
 class EventAdmin(ContentAdminMixin, WorkflowAdminMixin, TranslationStateMixin, TranslationAdmin):
-    list_display = ["__str__", "time_label", "category", "place", "status"]
+    list_display = ["title", "start_date", "time_label", "category", "place", "status"]
     list_filter = [
         "status",
         WaitingFilter,

@@ -109,3 +109,19 @@ def test_a_translator_sees_the_list_but_cannot_reorder_it(translator_client, exh
     html = response.content.decode()
     assert 'class="panel-title"' in html
     assert "data-sortable" not in html and not re.search(r'name="panels-\d+-order"', html)
+
+
+def test_a_panel_someone_saved_after_the_page_was_opened_refuses_the_save_and_says_who(
+    staff_client, publisher, exhibit
+):
+    data = posted(staff_client.get(change_url(exhibit)))
+    elsewhere = drafts.with_pending_draft(exhibit.panels.get(code="56-02"))
+    elsewhere.title_hu = "Közben átírt cím"
+    actions.save_edit(obj=elsewhere, user=publisher)
+
+    response = staff_client.post(change_url(exhibit), moved(data, exhibit, "56-03", 0))
+
+    assert response.status_code == 200
+    assert "publisher" in response.content.decode() and "panel-row--error" in response.content.decode()
+    assert orders(exhibit) == ["56-01", "56-02", "56-03"]
+    assert [draft.content_object.code for draft in Draft.objects.all()] == ["56-02"]

@@ -67,9 +67,15 @@
         container.querySelectorAll('.select2-search__field').forEach((search) => {
             search.setAttribute('aria-label', name);
         });
-        // Select2 puts its "remove all" cross inside the list of choices, where only items belong.
-        container.querySelectorAll('.select2-selection__rendered > .select2-selection__clear').forEach((clear) => {
-            clear.parentElement.before(clear);
+        // Select2 puts its "remove all" cross inside the list of choices, where only items belong:
+        // it goes just before the list, replacing the one put there after the last change.
+        container.querySelectorAll('.select2-selection--multiple').forEach((selection) => {
+            const list = selection.querySelector('.select2-selection__rendered');
+            const fresh = list.querySelector(':scope > .select2-selection__clear');
+            selection.querySelectorAll(':scope > .select2-selection__clear').forEach((old) => old.remove());
+            if (fresh) {
+                list.before(fresh);
+            }
         });
     };
 
