@@ -46,13 +46,8 @@ def list_url(model, **filters):
 
 
 def visible_models(request, site):
-    """The app's models this person may see in the admin, alphabetically as the app list has them."""
-    models = [
-        model
-        for model, model_admin in site._registry.items()
-        if model._meta.app_label == "exhibits" and model_admin.has_view_permission(request)
-    ]
-    return sorted(models, key=lambda model: str(model._meta.verbose_name_plural))
+    """The app's models this person may see in the admin, as the app list orders them."""
+    return [entry["model"] for app in site.get_app_list(request, app_label="exhibits") for entry in app["models"]]
 
 
 def plural(model):

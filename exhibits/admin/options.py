@@ -9,6 +9,7 @@ with thumbnails.
 from django.conf import settings
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -71,7 +72,7 @@ def word_count_column(model, name):
 
     column.__name__ = f"{name}_words"
     label = model._meta.get_field(name).verbose_name
-    return admin.display(description=_("%(field)s: words") % {"field": label})(column)
+    return admin.display(description=format_lazy("{}: {}", label, _("words")))(column)
 
 
 def untranslated_name(column):
