@@ -1,8 +1,12 @@
-"""The site plus one minimal Django view, the yardstick the benchmark measures pages against."""
+"""The site plus two views the benchmark needs: a minimal Django view, the yardstick the pages
+are measured against, and the exhibit page rendered afresh on every request."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.http import HttpResponse
 from django.urls import path
+from django.views.generic import DetailView
 
+from exhibits.site.views import ExhibitDetailView
 from museum.urls import urlpatterns as site_urlpatterns
 
 
@@ -10,4 +14,15 @@ def minimal(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-urlpatterns = [path("benchmark/minimal/", minimal), *site_urlpatterns]
+class UncachedExhibitView(ExhibitDetailView):
+    """The exhibit page without the page cache: what a visitor gets when its version is new."""
+
+    def dispatch(self, request, *args, **kwargs):
+        return DetailView.dispatch(self, request, *args, **kwargs)
+
+
+urlpatterns = [
+    path("benchmark/minimal/", minimal),
+    *i18n_patterns(path("benchmark/uncached/exhibits/<slug:slug>/", UncachedExhibitView.as_view())),
+    *site_urlpatterns,
+]

@@ -4,13 +4,21 @@ Development defaults apply only where they are safe: a missing SECRET_KEY is gen
 kept in `.secret_key` (git-ignored) when DEBUG is on. Otherwise it stays empty: the WSGI and
 ASGI applications refuse to start (museum.startup), and anything else that needs it fails
 with Django's own error, while commands that need no key (migrate, makemigrations) still run.
+
+Production is secure by default: with DEBUG off, HTTPS is required (redirect, HSTS, secure
+cookies) behind one TLS-terminating reverse proxy, unless PLAIN_HTTP=1 says this is a local
+run over plain HTTP. `DEBUG=0 manage.py check --deploy --fail-level WARNING` passes with only
+SECRET_KEY and ALLOWED_HOSTS set.
 """
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -23,8 +31,18 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name, default):
+    return int(os.environ.get(name) or default)
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def map_tiles_source(url):
+    """The CSP source of a tile URL template: its scheme and host, `{s}` subdomains as `*`."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
 
 
 def local_secret_key(path):
@@ -44,6 +62,28 @@ if not SECRET_KEY and DEBUG:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# HTTPS: required unless this is a local run (DEBUG=1) or PLAIN_HTTP=1 says so explicitly.
+HTTPS = not DEBUG and not env_bool("PLAIN_HTTP")
+# How many reverse proxies stand in front of the app and append to X-Forwarded-For: only the
+# addresses they wrote are believed (museum.proxy.client_ip). One TLS proxy by default in production.
+TARLO_TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0 if DEBUG else 1)
+if TARLO_TRUSTED_PROXIES:
+    # The proxy sets this header on every request (overwriting any a client sent).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if HTTPS:
+    SECURE_SSL_REDIRECT = True
+    # A year, for this host and its subdomains. Start with e.g. HSTS_SECONDS=300 on a new domain
+    # and raise it once HTTPS works everywhere: browsers keep the promise for this long.
+    SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+
+# Only staff sign in. Their session ends with the browser, and after a working day in any case.
+SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 10) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
@@ -53,8 +93,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_filters",
     "simple_history",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "exhibits",
     # `manage.py benchmark`: a tool beside the product, not part of it.
     "benchmarks",
@@ -62,17 +106,26 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Serves the bundled fonts, styles and scripts itself: kiosks and galleries may have no CDN.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A published page kept in the cache goes out from here, before sessions and authentication.
+    "exhibits.site.caching.PublishedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads a request's body: refuses one that is too large, unread.
+    "museum.middleware.RequestSizeLimitMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "exhibits.admin.login.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records who made each change in the history (exhibits.history).
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a login refused for too many failures into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "museum.urls"
@@ -95,7 +148,7 @@ TEMPLATES = [
             ],
         },
     },
-    # The exhibit page's panels (exhibits/jinja2/): Django's engine took most of its rendering time.
+    # The visitors' pages (exhibits/site/jinja2/): Django's engine took most of their rendering time.
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "NAME": "jinja2",
@@ -115,18 +168,55 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several processes (gunicorn workers, commands) write to one file. WAL lets readers go on
+    # while one writes; IMMEDIATE takes the write lock when a transaction begins, so a writer
+    # waits for it (up to the busy timeout) instead of failing with "database is locked" when it
+    # reads first and then writes. A museum with more than a few editors runs PostgreSQL.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # Redis is an optimisation: when it fails, pages are served uncached (museum.cache). It gets
+    # a quarter of a second to connect and to answer, so a silent Redis cannot hold a page up.
+    REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT") or 0.25)
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "museum.cache.FailSafeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "tarlo"),
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a login while its username and address are locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Guessing passwords (django-axes): after LOGIN_FAILURE_LIMIT failures for one username from one
+# address, that pair is locked out for LOGIN_LOCKOUT_MINUTES. The address is the one the trusted
+# proxies saw, so a forged X-Forwarded-For starts no fresh count.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "museum.proxy.client_ip"
+AXES_LOCKOUT_CALLABLE = "exhibits.admin.login.lockout_response"
+AXES_VERBOSE = False  # museum.logs records each lockout through the axes logger
+
+# Two-factor login (django-otp, TOTP): any staff member may turn it on; with TWO_FACTOR_REQUIRED
+# on (the default in production) publishers and superusers must, before the admin opens.
+TARLO_TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", not DEBUG)
+OTP_TOTP_ISSUER = os.environ.get("TWO_FACTOR_ISSUER", "Tárló")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -167,6 +257,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The public site and kiosks: how long a rendered published page is kept in the cache. Every
 # cache key carries the content version, so publishing a change is visible at once anyway.
 TARLO_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# Maps of places on the public site: a tile URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png,
+# and the attribution its provider asks for. Empty: no tiles, the numbered list of places alone.
+TARLO_MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "")
+TARLO_MAP_ATTRIBUTION = os.environ.get("MAP_ATTRIBUTION", "")
 # A kiosk's heartbeat is written at most this often; more frequent calls only read.
 TARLO_KIOSK_HEARTBEAT_SECONDS = 10
 
@@ -182,9 +276,42 @@ TARLO_IMAGE_RENDITIONS = {
     "print": 3500,
 }
 
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-
 # Imports (XLIFF translations, exhibit JSON): files larger than this are refused unread.
 TARLO_IMPORT_MAX_BYTES = int(os.environ.get("TARLO_IMPORT_MAX_BYTES", 20 * 1024 * 1024))
+
+# Request bodies: signed-in staff may send up to TARLO_MAX_REQUEST_BYTES (an image upload or an
+# import and its form); everyone else up to TARLO_MAX_VISITOR_REQUEST_BYTES. Larger ones are
+# refused from their Content-Length, unread (museum.middleware). The reverse proxy's own limit
+# (nginx: client_max_body_size) should match TARLO_MAX_REQUEST_BYTES.
+TARLO_MAX_REQUEST_BYTES = env_int(
+    "MAX_REQUEST_BYTES", max(TARLO_IMAGE_MAX_BYTES, TARLO_IMPORT_MAX_BYTES) + 1024 * 1024
+)
+TARLO_MAX_VISITOR_REQUEST_BYTES = env_int("MAX_VISITOR_REQUEST_BYTES", 64 * 1024)
+
+# Content-Security-Policy on every page: nothing inline, nothing from elsewhere but the map tiles.
+MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "")  # e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, *([map_tiles_source(MAP_TILES_URL)] if MAP_TILES_URL else [])],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+
+# Errors are written to stderr, one grep-able line each (museum.logs), with the traceback after.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"line": {"()": "museum.logs.KeyValueFormatter"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "line"}},
+    "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own handlers print only with DEBUG on, or mail nobody; ours always print.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+    },
+}

@@ -23,3 +23,27 @@ needs_chromium = pytest.mark.skipif(not CHROMIUM.exists() and not IN_CI, reason=
 
 def launch(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_accessibility_violations(page, *, context=None):
+    """axe-core's serious and critical violations on `page` (or in `context`, a CSS selector).
+
+    axe is evaluated through the DevTools protocol rather than added as a <script>: the pages'
+    Content-Security-Policy rightly refuses inline scripts.
+    """
+    if not AXE.exists():
+        if IN_CI:
+            pytest.fail("axe-core is missing: run `npm ci` first")
+        pytest.skip("axe-core is not installed: run `npm ci`")
+    page.evaluate(AXE.read_text())
+    violations = page.evaluate(
+        "context => axe.run(context || document).then(result => result.violations)", context
+    )
+    return [
+        (violation["id"], violation["impact"], [node["target"] for node in violation["nodes"]])
+        for violation in violations
+        if violation["impact"] in {"serious", "critical"}
+    ]

@@ -4,10 +4,10 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from exhibits.i18n import compile_catalogues
 from exhibits.models import Event, Exhibit, Figure, Panel, Place, Status
+from tests import save_guard
 
-compile_catalogues()
+save_guard.connect()
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
 
 from exhibits.content import images
-from exhibits.models import Event, Exhibit, Figure, Image, Kiosk, Panel, Place, Status
+from exhibits.models import Event, Exhibit, Figure, GlossaryTerm, Image, Kiosk, Panel, Place, Source, Status
 
 _numbers = itertools.count(1)
 
@@ -132,3 +132,26 @@ def kiosk(exhibit, **fields):
     number = _next()
     defaults = dict(name=f"Terem {number}", slug=f"terem-{number}", exhibit=exhibit, default_language="hu")
     return Kiosk.objects.create(**{**defaults, **fields})
+
+
+def source(**fields):
+    number = _next()
+    defaults = dict(
+        slug=f"forras-{number}", citation=f"Litván György (szerk.): Az 1956-os magyar forradalom. {number}."
+    )
+    return Source.objects.create(**{**defaults, **fields})
+
+
+def glossary_term(**fields):
+    number = _next()
+    defaults = dict(
+        term_hu="ÁVH",
+        term_en="ÁVH",
+        slug=f"avh-{number}",
+        other_forms_hu="ÁVH-sok\nállamvédelmisek",
+        other_forms_en="state security",
+        definition_hu="Államvédelmi Hatóság: a kommunista politikai rendőrség 1956-ig.",
+        definition_en="State Protection Authority: the communist political police until 1956.",
+        status=Status.PUBLISHED,
+    )
+    return GlossaryTerm.objects.create(**{**defaults, **fields})

@@ -8,7 +8,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from exhibits.i18n import LOCALE_DIR
+from exhibits.i18n import LOCALE_DIR, is_compiled
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
@@ -23,6 +23,21 @@ def test_every_interface_string_has_a_hungarian_translation():
 
     assert [entry.msgid for entry in po.untranslated_entries()] == []
     assert [entry.msgid for entry in po.fuzzy_entries()] == []
+
+
+def test_the_shipped_compiled_catalogue_says_what_the_po_says():
+    # The site reads the .mo; nothing compiles it when gunicorn starts. After editing the .po:
+    # python -c "from exhibits.i18n import compile_catalogues; compile_catalogues()"
+    assert is_compiled(LOCALE_DIR / "hu" / "LC_MESSAGES" / "django.po")
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="not a git checkout")
+def test_the_compiled_catalogue_is_committed_not_ignored():
+    mo = LOCALE_DIR / "hu" / "LC_MESSAGES" / "django.mo"
+
+    ignored = subprocess.run(["git", "check-ignore", "-q", str(mo)], cwd=ROOT)
+
+    assert ignored.returncode == 1
 
 
 def test_translations_keep_every_placeholder():

@@ -47,7 +47,9 @@ def list_url(model, **filters):
 
 def visible_models(request, site):
     """The app's models this person may see in the admin, as the app list orders them."""
-    return [entry["model"] for app in site.get_app_list(request, app_label="exhibits") for entry in app["models"]]
+    return [
+        entry["model"] for app in site.get_app_list(request, app_label="exhibits") for entry in app["models"]
+    ]
 
 
 def plural(model):

@@ -3,8 +3,8 @@
 An upload is accepted only if its content (not its name) is JPEG, PNG or WebP, within the size
 and pixel limits of settings; the pixel count is read from the header before anything is
 decoded, so a small file declaring 30,000 × 30,000 pixels is refused without being unpacked.
-Accepted images are turned upright (EXIF orientation) and saved again without metadata, so
-camera location (GPS) never reaches the public site.
+Accepted images are turned upright (EXIF orientation) and saved again without metadata (EXIF,
+XMP, comments), so camera location (GPS) or a photographer's notes never reach the public site.
 
 Renditions (settings.TARLO_IMAGE_RENDITIONS: name → width) are made once per image file, in
 its own format and in WebP, stored through Django's storage API and listed on the image itself
@@ -35,6 +35,10 @@ SAVE_OPTIONS = {
     "PNG": {"optimize": True},
     "WEBP": {"quality": 82, "method": 4},
 }
+
+
+# What Pillow reads into Image.info that is not metadata but needed to show the pixels right.
+PIXEL_INFO = {"transparency"}
 
 
 def read_header(file):
@@ -107,6 +111,9 @@ def sanitize(file, name):
             options["icc_profile"] = icc_profile
         if image_format == "JPEG" and upright.mode not in {"RGB", "L", "CMYK"}:
             upright = upright.convert("RGB")
+        # Pillow writes some of what it read back out unasked (a JPEG's comment segment, for
+        # one): keep only what the pixels need. The colour profile is passed on explicitly.
+        upright.info = {key: value for key, value in upright.info.items() if key in PIXEL_INFO}
         upright.save(output, format=image_format, **options)  # no exif= : metadata is dropped
     stem = PurePosixPath(name).stem or "image"
     return SimpleUploadedFile(

@@ -19,11 +19,15 @@ values and its links (exhibits.editorial.drafts). With `unpublished=True` alone,
 as it is saved. The number of queries is fixed, however many panels the exhibit has.
 """
 
+import functools
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
+from django.utils import translation
 
 from exhibits.content.models import Event, Exhibit, Figure, GlossaryTerm, Image, Panel, Place, Source
 
@@ -113,29 +117,16 @@ class _Reader:
 
     def read(self):
         exhibit = self.with_drafts([self.exhibit])[0]
-        panels = self.with_drafts(
-            self.visible(Panel.objects.filter(exhibit=exhibit.pk)).order_by("order", "pk")
-        )
+        panels = self.select(Panel, exhibit=exhibit.pk)
         self.read_links([exhibit, *panels])
-        linked_events = self.targets(panels, "events")
-        events = self.with_drafts(
-            self.visible(Event.objects.all())
-            .filter(Q(pk__in=linked_events) | Q(start_date__range=(exhibit.period_start, exhibit.period_end)))
-            .chronological()
+        events = self.select(
+            Event, pks=self.targets(panels, "events"), period=(exhibit.period_start, exhibit.period_end)
         )
         self.read_links(events)
-        figures = self.with_drafts(
-            self.visible(Figure.objects.all())
-            .filter(pk__in=self.targets(panels, "figures") | self.targets(events, "figures"))
-            .alphabetical()
-        )
+        figures = self.select(Figure, pks=self.targets(panels, "figures") | self.targets(events, "figures"))
         place_pks = self.targets(panels, "places") | {event.place_id for event in events if event.place_id}
-        places = self.with_drafts(self.visible(Place.objects.all()).filter(pk__in=place_pks).alphabetical())
-        glossary = self.with_drafts(
-            self.visible(GlossaryTerm.objects.all())
-            .filter(pk__in=self.targets([exhibit], "glossary"))
-            .alphabetical()
-        )
+        places = self.select(Place, pks=place_pks)
+        glossary = self.select(GlossaryTerm, pks=self.targets([exhibit], "glossary"))
         self.read_links([*figures, *places, *glossary])
         cited = set().union(
             *(
@@ -143,15 +134,13 @@ class _Reader:
                 for objects in [[exhibit], panels, events, figures, places, glossary]
             )
         )
-        sources = Source.objects.filter(pk__in=cited).order_by("citation", "pk")
-        if not self.internal:
-            sources = sources.filter(is_internal=False)
+        sources = _run(_sources, internal=self.internal, pks=cited)
         image_pks = {
             exhibit.image_id,
             *(panel.image_id for panel in panels),
             *(figure.portrait_id for figure in figures),
         }
-        images = {image.pk: image for image in Image.objects.filter(pk__in=image_pks - {None}).order_by("pk")}
+        images = {image.pk: image for image in _run(_images, pks=image_pks - {None})}
         return Contents(
             exhibit=exhibit,
             panels=panels,
@@ -159,13 +148,14 @@ class _Reader:
             figures=figures,
             places=places,
             glossary=glossary,
-            sources=list(sources),
+            sources=sources,
             images=images,
             links=self.links,
         )
 
-    def visible(self, queryset):
-        return queryset if self.unpublished else queryset.published()
+    def select(self, model, **values):
+        """The `model` objects of the exhibit matching `values` (see `_QUERIES`), drafts applied."""
+        return self.with_drafts(_run(_QUERIES[model], published=not self.unpublished, **values))
 
     def with_drafts(self, objects):
         from exhibits.editorial.drafts import with_pending_drafts  # editorial builds on content
@@ -214,3 +204,132 @@ def _link_select(link, index, count):
         f"SELECT {int(index)}, {quote(source)}, {quote(target)} FROM {quote(through.db_table)} "
         f"WHERE {quote(source)} IN ({placeholders})"
     )
+
+
+# The reader's queries, one shape each, compiled to SQL once per database, language (for the
+# alphabetical order) and the flags of `_run`, then run with this reading's values as parameters:
+# building and compiling the querysets took as long as running them. Every value is a parameter,
+# so the compiled SQL holds no content; a list of primary keys is one JSON array parameter, so
+# its length does not change the SQL either.
+_PKS_FROM_JSON = {
+    "sqlite": "SELECT value FROM json_each(%s)",
+    "postgresql": "SELECT (jsonb_array_elements_text(%s::jsonb))::bigint",
+}
+_MARKER = "\x00tarlo-parameter:"
+
+
+class _Placeholders:
+    """Parameters of a query being compiled: SQL with a marker where each value goes."""
+
+    def __init__(self, vendor):
+        self.vendor = vendor
+
+    def value(self, name):
+        return RawSQL("%s", [_MARKER + name])
+
+    def pks(self, name):
+        return RawSQL(_PKS_FROM_JSON[self.vendor], [_MARKER + name])
+
+
+class _Values:
+    """Parameters of a query built for one reading (databases without `_PKS_FROM_JSON`)."""
+
+    def __init__(self, values):
+        self.values = values
+
+    def value(self, name):
+        return self.values[name]
+
+    def pks(self, name):
+        return self.values[name]
+
+
+def _panels(p):
+    return Panel.objects.filter(exhibit=p.value("exhibit")).order_by("order", "pk")
+
+
+def _events(p):
+    period = (p.value("period_start"), p.value("period_end"))
+    return Event.objects.filter(Q(pk__in=p.pks("pks")) | Q(start_date__range=period)).chronological()
+
+
+def _alphabetical(model):
+    return lambda p: model.objects.filter(pk__in=p.pks("pks")).alphabetical()
+
+
+def _sources(p):
+    return Source.objects.filter(pk__in=p.pks("pks")).order_by("citation", "pk")
+
+
+def _images(p):
+    return Image.objects.filter(pk__in=p.pks("pks")).order_by("pk")
+
+
+_QUERIES = {
+    Panel: _panels,
+    Event: _events,
+    Figure: _alphabetical(Figure),
+    Place: _alphabetical(Place),
+    GlossaryTerm: _alphabetical(GlossaryTerm),
+}
+
+
+def _run(query, *, published=False, internal=True, pks=None, exhibit=None, period=(None, None)):
+    """The objects that `query` (a function of `_Placeholders` or `_Values`) finds for these values."""
+    if pks is not None and not pks:
+        return []
+    values = {
+        "pks": sorted(pks or ()),
+        "exhibit": exhibit,
+        "period_start": period[0],
+        "period_end": period[1],
+    }
+    compiled = _compiled(query, connection.alias, translation.get_language(), published, internal)
+    if compiled is None:
+        return list(_visible(query(_Values(values)), published=published, internal=internal))
+    sql, parameters, model, attnames, converters = compiled
+    values["pks"] = json.dumps(values["pks"])
+    for name in ("period_start", "period_end"):
+        values[name] = connection.ops.adapt_datefield_value(values[name])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [values[name] if name else value for name, value in parameters])
+        rows = cursor.fetchall()
+    objects = []
+    for row in rows:
+        if converters:
+            row = list(row)
+            for position, (functions, expression) in converters:
+                for function in functions:
+                    row[position] = function(row[position], expression, connection)
+        objects.append(model.from_db(connection.alias, attnames, row))
+    return objects
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(query, db, language, published, internal):
+    """(sql, [(parameter name or None, value)], model, attnames, converters) of `query`; None
+    where the database has no JSON list function."""
+    vendor = connections[db].vendor
+    if vendor not in _PKS_FROM_JSON:
+        return None
+    with translation.override(language):
+        queryset = _visible(query(_Placeholders(vendor)), published=published, internal=internal)
+        compiler = queryset.query.get_compiler(db)
+        sql, params = compiler.as_sql()
+    parameters = [
+        (value[len(_MARKER) :], None)
+        if isinstance(value, str) and value.startswith(_MARKER)
+        else (None, value)
+        for value in params
+    ]
+    columns = [column for column, _sql, _alias in compiler.select]
+    converters = list(compiler.get_converters(columns).items())
+    return sql, parameters, queryset.model, [column.target.attname for column in columns], converters
+
+
+def _visible(queryset, *, published, internal):
+    if published:
+        queryset = queryset.published()
+    if not internal:
+        queryset = queryset.filter(is_internal=False)
+    return queryset

@@ -21,6 +21,7 @@ from django.db.models.fields.files import FieldFile
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 
+from exhibits.content.fields import NormalizedText, normalize_text
 from exhibits.content.models import Publishable
 from exhibits.editorial.models import Draft
 
@@ -51,8 +52,12 @@ def link_fields(model):
     return list(model._meta.many_to_many)
 
 
-def _plain(value):
-    return value.name if isinstance(value, FieldFile) else value
+def _plain(field, value):
+    if isinstance(value, FieldFile):
+        return value.name
+    if isinstance(field, NormalizedText):
+        return normalize_text(value) or ""  # an empty text is one value, whether "" or NULL
+    return value
 
 
 def _json(values):
@@ -61,7 +66,9 @@ def _json(values):
 
 def field_values(obj):
     """The JSON-ready values of `obj`'s drafted fields, as it is in memory."""
-    return _json({field.attname: _plain(field.value_from_object(obj)) for field in drafted_fields(type(obj))})
+    return _json(
+        {field.attname: _plain(field, field.value_from_object(obj)) for field in drafted_fields(type(obj))}
+    )
 
 
 def _pks(items):

@@ -38,7 +38,7 @@ def import_exhibit(*, file, user=None, reason=""):
         )
     try:
         with transaction.atomic():
-            return _Loader(user=user, reason=reason or _("imported from an exhibit export")).load(document)
+            return _Loader(user=user, reason=reason or _("exhibit imported")).load(document)
     except ValidationError as error:
         raise ExhibitImportError("; ".join(error.messages)) from None
     except (KeyError, TypeError, AttributeError, ValueError) as error:

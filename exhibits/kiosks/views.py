@@ -23,6 +23,7 @@ from django.views.generic import DetailView
 from exhibits.content.images import sized_url
 from exhibits.content.reading import read_exhibit
 from exhibits.content.version import content_version
+from exhibits.kiosks import tokens
 from exhibits.models import Kiosk, Status
 from exhibits.site.caching import published_page, shows_drafts
 
@@ -39,19 +40,19 @@ STATIC_ASSETS = [
 ]
 
 
-def kiosk_version(kiosk):
-    """(version, last_modified) of what a kiosk shows: the content and its own settings."""
-    version, last_modified = content_version()
+def kiosk_version(kiosk, version=None):
+    """The version of what a kiosk shows: the content (at `version`, else now) and its own settings."""
+    version = version or content_version()[0]
     own = f"{version}|{kiosk.exhibit_id}|{kiosk.default_language}|{kiosk.idle_timeout}"
-    return hashlib.sha256(own.encode()).hexdigest()[:32], last_modified
+    return hashlib.sha256(own.encode()).hexdigest()[:32]
 
 
-def _kiosk_page_version(request, slug):
+def _kiosk_page_version(request, version, slug):
     kiosk = get_object_or_404(
         Kiosk.objects.filter(exhibit__status=Status.PUBLISHED).select_related("exhibit__image"), slug=slug
     )
     request.kiosk = kiosk
-    return kiosk_version(kiosk)
+    return kiosk_version(kiosk, version)
 
 
 @method_decorator(published_page(version=_kiosk_page_version), name="dispatch")
@@ -68,7 +69,7 @@ class KioskView(DetailView):
         drafts = shows_drafts(self.request)
         contents = read_exhibit(self.object.exhibit, drafts=drafts)
         exhibit = contents.exhibit
-        version = kiosk_version(self.object)[0]
+        version = kiosk_version(self.object)
         return super().get_context_data(
             exhibit=exhibit,
             exhibit_image=contents.image_of(exhibit),
@@ -121,26 +122,38 @@ def kiosk_figure(figure, contents):
 def heartbeat(request, slug):
     """Record that a kiosk is alive and which content it runs; answer with the current version.
 
-    Anyone may call it, so it writes nothing but those two fields of an existing kiosk, and
-    at most once every TARLO_KIOSK_HEARTBEAT_SECONDS.
+    Only the kiosk itself may call it: it sends the secret token issued for it in the admin
+    (`Authorization: Bearer <token>`). Without the right token nothing is written. It then
+    writes nothing but those two fields, at most once every TARLO_KIOSK_HEARTBEAT_SECONDS.
     """
+    kiosk = (
+        Kiosk.objects.filter(slug=slug)
+        .only("pk", "exhibit_id", "default_language", "idle_timeout", "token_hash")
+        .first()
+    )
+    if kiosk is None:
+        raise Http404("No such kiosk.")
+    if not tokens.is_valid(kiosk, _bearer_token(request)):
+        response = JsonResponse({"error": "This kiosk's token is missing or wrong."}, status=401)
+        response["WWW-Authenticate"] = 'Bearer realm="kiosk"'
+        return response
     try:
         reported = json.loads(request.body or b"{}").get("content_version", "")
     except (ValueError, AttributeError):
         return HttpResponseBadRequest('Send JSON: {"content_version": "…"}.')
     if not isinstance(reported, str) or not VERSION_FORMAT.match(reported):
         return HttpResponseBadRequest("content_version must be 1 to 64 lower-case hexadecimal digits.")
-    kiosk = (
-        Kiosk.objects.filter(slug=slug).only("pk", "exhibit_id", "default_language", "idle_timeout").first()
-    )
-    if kiosk is None:
-        raise Http404("No such kiosk.")
     now = timezone.now()
     stale = now - timedelta(seconds=settings.TARLO_KIOSK_HEARTBEAT_SECONDS)
     Kiosk.objects.filter(Q(last_seen_at__isnull=True) | Q(last_seen_at__lt=stale), pk=kiosk.pk).update(
         last_seen_at=now, content_version=reported
     )
-    return JsonResponse({"content_version": kiosk_version(kiosk)[0]})
+    return JsonResponse({"content_version": kiosk_version(kiosk)})
+
+
+def _bearer_token(request):
+    scheme, _space, token = request.headers.get("Authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
 
 
 @require_GET

@@ -1,8 +1,16 @@
 """Published pages: kept in the shared cache and revalidated with ETag / Last-Modified.
 
-Every key and ETag carries the content version (exhibits.content.content_version), read
-from the database on each request, so a published change is visible at once on every app
-server, with Redis or without.
+Every key and ETag carries the content version (exhibits.content.version), read from the
+database on each request, so a published change is visible at once on every app server, with
+Redis or without.
+
+A page is kept once per value of the query parameters it reads, and only those: a page
+declares them (`parameters=`), and is rendered seeing no others, so any other query string
+is served the same page and adds nothing to the cache.
+
+`PublishedPageMiddleware`, near the top of the middleware, answers a request for the address of
+a kept page at once, while the content version is the one the page was kept at: sessions,
+authentication, CSRF and the view are not needed to send a page that is the same for everyone.
 """
 
 import functools
@@ -10,7 +18,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
@@ -21,22 +29,24 @@ PREVIEW_PARAMETER = "preview"
 
 
 def shows_drafts(request):
-    """Whether this request previews drafts: staff asking for it with ?preview."""
-    return PREVIEW_PARAMETER in request.GET and request.user.is_active and request.user.is_staff
+    """Whether this request previews drafts: someone allowed to, asking for it with ?preview."""
+    return PREVIEW_PARAMETER in request.GET and request.user.has_perm("exhibits.preview_drafts")
 
 
-def site_version(request, **kwargs):
-    return content_version()
+def site_version(request, version, **kwargs):
+    return version
 
 
-def published_page(view=None, *, version=site_version):
+def published_page(view=None, *, version=site_version, parameters=()):
     """Serve `view` from the cache, or 304, while the content version is unchanged.
 
-    `version(request, **kwargs)` returns (version, last_modified). Staff previews bypass the
-    cache and are never stored by browsers or proxies.
+    `version(request, content_version, **kwargs)` returns the page's own version, built on the
+    content version (a kiosk's adds its settings). `parameters` names the query parameters the
+    page reads: the view sees only those, and they alone tell cached pages apart. Previews of
+    drafts bypass the cache and are never stored by browsers or proxies.
     """
     if view is None:
-        return functools.partial(published_page, version=version)
+        return functools.partial(published_page, version=version, parameters=parameters)
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -45,10 +55,11 @@ def published_page(view=None, *, version=site_version):
             add_never_cache_headers(response)
             response["X-Robots-Tag"] = "noindex"
             return response
-        current, last_modified = version(request, **kwargs)
-        key = hashlib.sha256(f"{current}|{get_language()}|{request.get_full_path()}".encode()).hexdigest()[
-            :40
-        ]
+        _keep_only(request, parameters)
+        content, last_modified = content_version()
+        current = version(request, content, **kwargs)
+        page = f"{current}|{get_language()}|{request.path}?{request.META['QUERY_STRING']}"
+        key = hashlib.sha256(page.encode()).hexdigest()[:40]
         etag = f'"{key}"'
         timestamp = int(last_modified.timestamp()) if last_modified else None
         response = get_conditional_response(request, etag=etag, last_modified=timestamp)
@@ -60,9 +71,22 @@ def published_page(view=None, *, version=site_version):
         if timestamp:
             response["Last-Modified"] = http_date(timestamp)
         patch_cache_control(response, no_cache=True)
+        response.kept_at = content  # for PublishedPageMiddleware
         return response
 
     return wrapped
+
+
+def _keep_only(request, parameters):
+    """Leave on `request` only the query `parameters`, in a fixed order, for the view and the key."""
+    kept = QueryDict(mutable=True)
+    for name in sorted(parameters):
+        values = request.GET.getlist(name)
+        if values:
+            kept.setlist(name, values)
+    request.GET = kept
+    request.GET._mutable = False
+    request.META["QUERY_STRING"] = kept.urlencode()
 
 
 def _cached_or_rendered(key, view, request, *args, **kwargs):
@@ -75,4 +99,58 @@ def _cached_or_rendered(key, view, request, *args, **kwargs):
         response.render()
     if response.status_code == 200 and settings.TARLO_PAGE_CACHE_SECONDS:
         cache.set(key, (response.content, response["Content-Type"]), settings.TARLO_PAGE_CACHE_SECONDS)
+    return response
+
+
+class PublishedPageMiddleware:
+    """Answer a request for a kept published page before the rest of the stack (see above).
+
+    A page `published_page` served is noted under its address (with only the parameters it
+    reads) with the content version it was kept at and the headers it went out with. A GET or
+    HEAD for exactly that address, not asking for a preview, while the content version is the
+    same, gets that page, or 304 for the ETag it already has. Anything else goes the long way.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in {"GET", "HEAD"} and PREVIEW_PARAMETER not in request.GET:
+            kept = cache.get(_address_key(request))
+            if kept is not None and kept["version"] == content_version()[0]:
+                return _replay(request, kept)
+        response = self.get_response(request)
+        if (
+            getattr(response, "kept_at", None)
+            and request.method == "GET"
+            and response.status_code == 200
+            and not response.cookies
+            and settings.TARLO_PAGE_CACHE_SECONDS
+        ):
+            headers = {name: value for name, value in response.items() if name.lower() not in UNKEPT_HEADERS}
+            kept = {"version": response.kept_at, "content": response.content, "headers": headers}
+            cache.set(_address_key(request), kept, settings.TARLO_PAGE_CACHE_SECONDS)
+        return response
+
+
+# Headers that belong to one response, not to the page.
+UNKEPT_HEADERS = {"set-cookie", "date", "content-length"}
+
+
+def _address_key(request):
+    """The key of the page at the request's address, once published_page kept only the parameters it reads."""
+    return "tarlo:address:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
+
+
+def _replay(request, kept):
+    headers = kept["headers"]
+    response = get_conditional_response(request, etag=headers.get("ETag"))
+    if response is not None:  # 304: the visitor has this page already
+        for name in ["ETag", "Last-Modified", "Cache-Control"]:
+            if name in headers:
+                response[name] = headers[name]
+        return response
+    response = HttpResponse(b"" if request.method == "HEAD" else kept["content"])
+    for name, value in headers.items():
+        response[name] = value
     return response

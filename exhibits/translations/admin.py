@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from exhibits.editorial import drafts
 from exhibits.exports.records import exhibit_records, fields_in_order
 from exhibits.translations.importing import TranslationImportError, TranslationsRefused, import_translations
 from exhibits.translations.state import (
@@ -44,7 +45,7 @@ class TranslationStateFilter(admin.SimpleListFilter):
 def state_badge(translation_state):
     """The state as a label; its colours (both admin themes) are in tarlo-admin/admin.css."""
     return format_html(
-        '<span class="translation-state translation-state--{}">{}</span>',
+        '<span class="translation-badge translation-badge--{}">{}</span>',
         translation_state.value.replace("_", "-"),
         translation_state.label,
     )
@@ -52,6 +53,7 @@ def state_badge(translation_state):
 
 def translation_summary(obj):
     """For each target language, the worst state among `obj`'s texts: “en hiányzik”."""
+    obj = drafts.with_pending_draft(obj)  # what translators work on: the text to be published
     worst = []
     for language in target_languages():
         states = {state(obj, field, language) for field in fields_in_order(type(obj))}
@@ -105,7 +107,7 @@ class TranslationStateMixin:
                     )
                 )
         return format_html(
-            '<table class="translation-details"><tbody>{}</tbody></table>',
+            '<table class="translation-state"><tbody>{}</tbody></table>',
             format_html_join(
                 "",
                 '<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td><pre class="diff">{}</pre></td></tr>',

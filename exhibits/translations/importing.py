@@ -19,12 +19,15 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.formats import localize
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from exhibits.content.fields import is_markup
 from exhibits.editorial import drafts, locking
 from exhibits.editorial.actions import save_edit
+from exhibits.editorial.actions.save import last_change
 from exhibits.exports.files import FileTooLarge, read_limited
 from exhibits.exports.records import text_hash, translated_models
 from exhibits.translations.inline import XLIFF_NS, BrokenPlaceholders, from_xliff
@@ -128,20 +131,42 @@ def read_units(root):
             )
             source_lang = (source.get(XML_LANG) if source is not None else None) or file_source
             target_lang = (target.get(XML_LANG) if target is not None else None) or file_target
-            if source_lang != source_language() or file_source != source_language():
-                unit.problem = _("The source language is %(found)s, not %(expected)s.") % {
-                    "found": source_lang,
-                    "expected": source_language(),
-                }
-            elif target_lang not in target_languages() or target_lang != file_target:
-                unit.problem = _(
-                    "The target language %(found)s is not one this site translates into (%(expected)s)."
-                ) % {"found": target_lang, "expected": ", ".join(target_languages())}
+            unit.problem = _language_problem(
+                file_source=file_source, file_target=file_target, source=source_lang, target=target_lang
+            )
             yield unit
 
 
-def import_translations(*, file, user=None):
+def _language_problem(*, file_source, file_target, source, target):
+    """What is wrong with a unit's languages, as declared by its <file> and its own elements; or ""."""
+    expected_source, expected_targets = source_language(), target_languages()
+    if file_source != expected_source:
+        return _("The file's source language is %(found)s; this site translates from %(expected)s.") % {
+            "found": file_source or "—",
+            "expected": expected_source,
+        }
+    if source != file_source:
+        return _("The source text is marked %(found)s, but the file's source language is %(declared)s.") % {
+            "found": source,
+            "declared": file_source,
+        }
+    if file_target not in expected_targets:
+        return _("The file's target language is %(found)s; this site translates into %(expected)s.") % {
+            "found": file_target or "—",
+            "expected": ", ".join(expected_targets),
+        }
+    if target != file_target:
+        return _("The translation is marked %(found)s, but the file's target language is %(declared)s.") % {
+            "found": target,
+            "declared": file_target,
+        }
+    return ""
+
+
+def import_translations(*, file, user=None, reason=""):
     """Write the translations in the XLIFF 1.2 `file` (binary) and return a TranslationImport.
+
+    The history records `user` and `reason` (by default "translations imported").
 
     Raises TranslationImportError for a file that cannot be read, and TranslationsRefused
     when any unit is refused; in both cases nothing is written. For published content the
@@ -195,7 +220,7 @@ def import_translations(*, file, user=None):
             if not written:
                 continue
             try:
-                saved = save_edit(obj=working, user=user, reason=_("translations imported"))
+                saved = save_edit(obj=working, user=user, reason=reason or _("translations imported"))
             except ValidationError as error:
                 problems += [(unit_id, "; ".join(error.messages)) for unit_id in written]
                 continue
@@ -239,9 +264,14 @@ def _apply(obj, field_name, unit):
     if translation == current:
         return False
     if text_hash(current) != unit.target_hash:
+        user, when, _fields = last_change(obj)
         return _(
-            "Someone else changed this translation since the export; it was kept. "
+            "%(user)s changed this translation of “%(object)s” at %(when)s, after the export; it was kept. "
             "Export again to translate from their version."
-        )
+        ) % {
+            "user": user or _("Someone"),
+            "object": obj,
+            "when": localize(localtime(when)) if when else _("a moment ago"),
+        }
     setattr(obj, build_localized_fieldname(field_name, unit.language), translation)
     return True

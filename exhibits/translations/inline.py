@@ -108,12 +108,11 @@ def from_xliff(element, *, source, is_markup=True):
             raise BrokenPlaceholders(_("This text has no placeholders, but the translation adds some."))
         return "".join(element.itertext()).strip()
     expected = _placeholders_of(source)
-    if Counter(found) != Counter((tag, id_) for tag, id_, _ctype in expected):
-        missing = sorted(set((tag, id_) for tag, id_, _ctype in expected) - set(found))
-        extra = sorted(set(found) - set((tag, id_) for tag, id_, _ctype in expected))
+    wanted = Counter((tag, id_) for tag, id_, _ctype in expected)
+    if Counter(found) != wanted:
         raise BrokenPlaceholders(
-            _("The placeholders do not match the source (missing: %(missing)s; unexpected: %(extra)s).")
-            % {"missing": _describe(missing), "extra": _describe(extra)}
+            _("The placeholders do not match the source: %(problems)s.")
+            % {"problems": "; ".join(_placeholder_problems(wanted, Counter(found)))}
         )
     built = _rebuild(element, ctypes={id_: ctype for _tag, id_, ctype in expected})
     rebuilt = Counter(ctype for _tag, _id, ctype in _placeholders_of(built))
@@ -124,8 +123,24 @@ def from_xliff(element, *, source, is_markup=True):
     return built
 
 
-def _describe(placeholders):
-    return ", ".join(f"{tag} {id_}" for tag, id_ in placeholders) or "—"
+def _placeholder_problems(wanted, found):
+    """Each placeholder the translation has a different number of than the source, said plainly."""
+    problems = []
+    for tag, id_ in sorted(set(wanted) | set(found)):
+        name = f'<{tag} id="{id_}">'
+        source_count, target_count = wanted[(tag, id_)], found[(tag, id_)]
+        if not target_count:
+            problems.append(_("%(placeholder)s is missing") % {"placeholder": name})
+        elif not source_count:
+            problems.append(_("%(placeholder)s is not in the source") % {"placeholder": name})
+        else:
+            problems.append(
+                _(
+                    "%(placeholder)s occurs %(found)s time(s) in the translation but %(expected)s in the source"
+                )
+                % {"placeholder": name, "found": target_count, "expected": source_count}
+            )
+    return problems
 
 
 def _rebuild(element, *, ctypes):

@@ -10,10 +10,10 @@ from django.core.management import call_command
 from django.utils import translation
 from modeltranslation.translator import translator
 
-from exhibits.content.reading import read_exhibit
 from exhibits.content.dates import format_event_when
 from exhibits.content.fields import word_limits
 from exhibits.content.markup import word_count
+from exhibits.content.reading import read_exhibit
 from exhibits.models import Event, Exhibit, Figure, GlossaryTerm, Kiosk, Panel, Place, Source, Status
 
 FIXTURES = sorted(str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.json"))

@@ -105,6 +105,27 @@ def test_an_upload_loses_its_location_and_is_turned_upright():
         assert 0x8825 not in exif and 0x0112 not in exif
 
 
+def test_an_uploaded_jpegs_comment_is_dropped_like_its_exif():
+    picture = io.BytesIO()
+    PillowImage.new("RGB", (20, 10), "red").save(picture, format="JPEG", comment=b"Shot at Kossuth ter 14/b")
+
+    cleaned = images.sanitize(upload("photo.jpg", picture.getvalue(), "image/jpeg"), "photo.jpg").read()
+
+    assert b"Kossuth" not in cleaned
+    with PillowImage.open(io.BytesIO(cleaned)) as result:
+        assert "comment" not in result.info
+
+
+def test_a_transparent_png_stays_transparent():
+    picture = io.BytesIO()
+    PillowImage.new("P", (20, 10), 0).save(picture, format="PNG", transparency=0)
+
+    cleaned = images.sanitize(upload("logo.png", picture.getvalue()), "logo.png")
+
+    with PillowImage.open(cleaned) as result:
+        assert result.info.get("transparency") == 0
+
+
 def test_the_admin_refuses_a_disguised_file_with_a_clear_error(staff_client):
     response = staff_client.post(
         reverse("admin:exhibits_image_add"),

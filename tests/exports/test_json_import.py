@@ -73,14 +73,16 @@ def test_the_json_has_the_documented_shape(translated_exhibit):
     assert document["images"][0]["credit"] == "Fortepan / Nagy Gyula"
 
 
-def test_importing_into_an_empty_database_gives_the_same_exhibit_back(translated_exhibit, tmp_path):
+def test_importing_into_an_empty_database_gives_the_same_exhibit_back(
+    translated_exhibit, tmp_path, admin_user
+):
     path = tmp_path / "1956.json"
     path.write_bytes(export_json(translated_exhibit))
     before = snapshot()
     for model in ALL:
         model.objects.all().delete()
 
-    call_command("import_exhibit", str(path), stdout=io.StringIO())
+    call_command("import_exhibit", str(path), "--user", admin_user.username, stdout=io.StringIO())
 
     assert snapshot() == before
     assert state(Panel.objects.get(code="56-03"), "title", "en") == TranslationState.STALE
@@ -122,9 +124,9 @@ def test_a_half_valid_export_changes_nothing(translated_exhibit):
 
 
 @pytest.mark.django_db
-def test_the_command_names_a_bad_file(tmp_path):
+def test_the_command_names_a_bad_file(tmp_path, admin_user):
     path = tmp_path / "x.json"
     path.write_text("[]")
 
     with pytest.raises(CommandError, match="x.json.*Nothing was changed"):
-        call_command("import_exhibit", str(path))
+        call_command("import_exhibit", str(path), "--user", admin_user.username)

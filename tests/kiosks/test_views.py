@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from exhibits.kiosks import tokens
 from exhibits.models import Kiosk, Status
 from tests import factories
 
@@ -23,7 +24,9 @@ def empty_cache():
 def kiosk():
     exhibit = factories.exhibit()
     factories.linked_panel(exhibit, title_hu="Bem tér", title_en="Bem Square")
-    return factories.kiosk(exhibit, idle_timeout=45, default_language="en")
+    kiosk = factories.kiosk(exhibit, idle_timeout=45, default_language="en")
+    kiosk.token = tokens.issue(kiosk=kiosk, user=None)
+    return kiosk
 
 
 def config(page):
@@ -32,8 +35,13 @@ def config(page):
     )
 
 
-def beat(client, kiosk, body):
-    return client.post(f"/kiosk/{kiosk.slug}/heartbeat/", body, content_type="application/json")
+def beat(client, kiosk, body, token=None):
+    """POST a heartbeat as kiosk.js does, with the kiosk's token (`kiosk.token`) unless given."""
+    token = kiosk.token if token is None else token
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    return client.post(
+        f"/kiosk/{kiosk.slug}/heartbeat/", body, content_type="application/json", headers=headers
+    )
 
 
 def test_the_kiosk_holds_its_exhibit_in_both_languages(client, kiosk):
@@ -158,3 +166,47 @@ class TestHeartbeat:
         response = beat(Client(enforce_csrf_checks=True), kiosk, {"content_version": "abc"})
 
         assert response.status_code == 200
+
+    def test_a_kiosk_without_its_token_is_refused_and_nothing_is_written(self, client, kiosk):
+        response = beat(client, kiosk, {"content_version": "abc123"}, token="")
+
+        kiosk.refresh_from_db()
+        assert response.status_code == 401 and kiosk.last_seen_at is None and kiosk.content_version == ""
+
+    @pytest.mark.parametrize("token", ["wrong", "x" * 43, "Bearer"])
+    def test_a_wrong_token_is_refused_and_nothing_is_written(self, client, kiosk, token):
+        response = beat(client, kiosk, {"content_version": "abc123"}, token=token)
+
+        kiosk.refresh_from_db()
+        assert response.status_code == 401 and kiosk.last_seen_at is None
+
+    def test_another_kiosks_token_is_refused(self, client, kiosk):
+        other = factories.kiosk(kiosk.exhibit)
+        other_token = tokens.issue(kiosk=other, user=None)
+
+        response = beat(client, kiosk, {"content_version": "abc123"}, token=other_token)
+
+        assert response.status_code == 401
+
+    def test_a_revoked_token_is_refused(self, client, kiosk):
+        tokens.revoke(kiosk=Kiosk.objects.get(pk=kiosk.pk), user=None)
+
+        response = beat(client, kiosk, {"content_version": "abc123"})
+
+        kiosk.refresh_from_db()
+        assert response.status_code == 401 and kiosk.last_seen_at is None
+
+    def test_a_kiosk_never_given_a_token_is_refused(self, client, kiosk):
+        fresh = factories.kiosk(kiosk.exhibit)
+
+        response = beat(client, fresh, {"content_version": "abc123"}, token="anything")
+
+        fresh.refresh_from_db()
+        assert response.status_code == 401 and fresh.last_seen_at is None
+
+    def test_the_token_is_only_a_hash_in_the_database_and_nowhere_in_the_kiosk_page(self, client, kiosk):
+        page = client.get(f"/kiosk/{kiosk.slug}/").content.decode()
+
+        stored = Kiosk.objects.get(pk=kiosk.pk)
+        assert kiosk.token not in page and kiosk.token not in stored.token_hash
+        assert stored.token_hash and stored.token_issued_at

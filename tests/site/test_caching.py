@@ -83,3 +83,140 @@ def test_a_changed_image_text_changes_the_version(exhibit):
 
 def test_the_hungarian_and_english_pages_have_different_etags(client, exhibit):
     assert client.get(url(exhibit))["ETag"] != client.get(f"/en/exhibits/{exhibit.slug}/")["ETag"]
+
+
+# Only the parameters a page reads tell its cached copies apart (issue 11).
+
+
+def page_entries():
+    return [key for key in cache._cache if ":tarlo:page:" in key]
+
+
+def test_a_query_string_the_page_does_not_read_adds_nothing_to_the_cache(client, exhibit):
+    kiosk = factories.kiosk(exhibit)
+    client.get(url(exhibit))
+    client.get(f"/kiosk/{kiosk.slug}/")
+    before = page_entries()
+
+    responses = [client.get(f"{url(exhibit)}?junk={number}") for number in range(5)]
+    responses += [client.get(f"/kiosk/{kiosk.slug}/?utm_source={number}") for number in range(5)]
+
+    assert all(response.status_code == 200 for response in responses)
+    assert page_entries() == before
+
+
+def test_a_page_with_an_unread_parameter_is_the_page_without_it(client, exhibit):
+    plain = client.get(url(exhibit))
+
+    with_junk = client.get(f"{url(exhibit)}?junk=%3Cb%3Ehello")
+
+    assert with_junk.content == plain.content and with_junk["ETag"] == plain["ETag"]
+
+
+def test_a_page_rendered_first_for_an_odd_query_string_does_not_echo_it_to_others(client, exhibit):
+    client.get(f"{url(exhibit)}?echo-me=1")
+
+    page = client.get(url(exhibit)).content.decode()
+
+    assert "echo-me" not in page
+
+
+def test_the_parameters_a_page_reads_each_have_their_own_copy(client, exhibit):
+    other = factories.event(title_hu="Másik esemény", category="political")
+    factories.event(title_hu="Tüntetés", category="demonstration")
+
+    political = client.get("/hu/timeline/?category=political&junk=1").content.decode()
+    demonstrations = client.get("/hu/timeline/?category=demonstration").content.decode()
+
+    assert other.title_hu in political and other.title_hu not in demonstrations
+    assert len(page_entries()) == 2
+
+
+def test_a_search_is_kept_per_query_and_nothing_else(client, exhibit):
+    client.get("/hu/search/?q=tabló")
+    client.get("/hu/search/?q=tabló&page=9&x=1")
+
+    assert len(page_entries()) == 1
+
+
+# Previewing drafts needs the right to (issue 11).
+
+
+def test_a_staff_account_without_the_right_to_preview_sees_the_published_page(
+    client, exhibit, django_user_model
+):
+    factories.panel(exhibit, status=Status.DRAFT, title_hu="Titkos vázlat")
+    stranger = django_user_model.objects.create_user("stranger", password="x", is_staff=True)
+    client.force_login(stranger)
+
+    page = client.get(f"{url(exhibit)}?preview").content.decode()
+
+    assert "Titkos vázlat" not in page
+
+
+@pytest.mark.parametrize("role", ["curator", "translator", "publisher"])
+def test_every_editorial_role_may_preview_drafts(request, exhibit, role):
+    factories.panel(exhibit, status=Status.DRAFT, title_hu="Készülő vázlat")
+    client = request.getfixturevalue(f"{role}_client")
+
+    page = client.get(f"{url(exhibit)}?preview").content.decode()
+
+    assert "Készülő vázlat" in page
+
+
+def test_a_kept_page_goes_out_before_sessions_and_authentication(client, exhibit):
+    client.get(url(exhibit))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url(exhibit))
+
+    assert response.status_code == 200 and "Első tabló" in response.content.decode()
+    assert [query["sql"] for query in queries] == [queries[0]["sql"]] and "contentversion" in queries[0][
+        "sql"
+    ]
+    assert not hasattr(response.wsgi_request, "user")  # AuthenticationMiddleware never ran
+
+
+def test_a_kept_page_goes_out_with_the_headers_it_was_sent_with(client, exhibit):
+    first = client.get(url(exhibit))
+
+    again = client.get(url(exhibit))
+
+    for name in ["Content-Security-Policy", "X-Frame-Options", "ETag", "Content-Language", "Cache-Control"]:
+        assert again[name] == first[name], name
+
+
+def test_a_kept_page_is_not_modified_for_a_browser_that_has_it(client, exhibit):
+    first = client.get(url(exhibit))
+    client.get(url(exhibit))
+
+    again = client.get(url(exhibit), headers={"if-none-match": first["ETag"]})
+
+    assert again.status_code == 304 and again["ETag"] == first["ETag"] and not again.content
+
+
+def test_a_kept_page_is_never_what_a_previewer_gets(request, exhibit):
+    client = request.getfixturevalue("curator_client")
+    factories.panel(exhibit, status=Status.DRAFT, title_hu="Készülő tabló")
+    client.get(url(exhibit))
+
+    preview = client.get(f"{url(exhibit)}?preview")
+
+    assert "Készülő tabló" in preview.content.decode()
+
+
+def test_a_link_added_after_a_page_was_kept_shows_at_once(client, exhibit):
+    client.get(url(exhibit))
+    client.get(url(exhibit))
+    exhibit.panels.get().events.add(factories.event(title_hu="Utólag kapcsolt esemény"))
+
+    assert "Utólag kapcsolt esemény" in client.get(url(exhibit)).content.decode()
+
+
+def test_a_kiosk_page_is_kept_and_follows_its_kiosks_settings(client, exhibit):
+    kiosk = factories.kiosk(exhibit, slug="terem-9", idle_timeout=60)
+    client.get("/kiosk/terem-9/")
+    kiosk.idle_timeout = 120
+    kiosk.save()
+
+    assert "120" in client.get("/kiosk/terem-9/").content.decode()

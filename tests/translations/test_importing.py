@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.utils import translation
 from translate.storage.placeables import StringElem
 from translate.storage.placeables.xliff import G, X
 
@@ -84,14 +85,14 @@ def test_an_imported_body_keeps_its_paragraphs_and_lists(translated_exhibit):
     assert panel("56-01").body_en == "Students marched *quietly*.\n\n- Petőfi’s statue\n- Bem’s statue"
 
 
-def test_the_import_says_what_it_did(translated_exhibit, tmp_path):
+def test_the_import_says_what_it_did(translated_exhibit, tmp_path, admin_user):
     path = tmp_path / "1956.en.xlf"
     path.write_bytes(
         translate(export_xliff(translated_exhibit), {f"panel/{panel('56-02').pk}/title": "Home!"})
     )
     out = io.StringIO()
 
-    call_command("import_translations", str(path), stdout=out)
+    call_command("import_translations", str(path), "--user", admin_user.username, stdout=out)
 
     assert f"written: panel/{panel('56-02').pk}/title" in out.getvalue()
     assert "1 fordítás beírva" in out.getvalue()
@@ -169,7 +170,7 @@ def test_unknown_ids_wrong_languages_and_broken_placeholders_are_reported_per_un
 
     problems = dict(refused.value.problems)
     assert set(problems) == {"panel/999999/title", f"panel/{second.pk}/body", f"panel/{first.pk}/title"}
-    assert "g 1" in problems[f"panel/{second.pk}/body"]
+    assert '<g id="1">' in problems[f"panel/{second.pk}/body"]
     assert "de" in problems[f"panel/{first.pk}/title"]
     assert panel("56-01").title_en == "At Bem Square"
 
@@ -183,14 +184,14 @@ def test_a_translation_that_fails_validation_is_refused(translated_exhibit):
     assert not panel("56-02").title_en
 
 
-def test_the_command_reports_refused_units_and_fails(translated_exhibit, tmp_path):
+def test_the_command_reports_refused_units_and_fails(translated_exhibit, tmp_path, admin_user):
     path = tmp_path / "bad.xlf"
     data = translate(export_xliff(translated_exhibit), {f"panel/{panel('56-02').pk}/title": "Home!"})
     path.write_bytes(replace(data, f'id="panel/{panel("56-02").pk}/title"', 'id="kiosk/1/name"'))
     err = io.StringIO()
 
     with pytest.raises(CommandError):
-        call_command("import_translations", str(path), stderr=err)
+        call_command("import_translations", str(path), "--user", admin_user.username, stderr=err)
 
     assert "kiosk/1/name" in err.getvalue()
 
@@ -261,12 +262,12 @@ def test_a_stream_longer_than_the_limit_is_refused_without_reading_it_all(transl
     assert stream.tell() == 1001
 
 
-def test_the_command_names_a_bad_file(translated_exhibit, tmp_path):
+def test_the_command_names_a_bad_file(translated_exhibit, tmp_path, admin_user):
     path = tmp_path / "lol.xlf"
     path.write_bytes(BILLION_LAUGHS)
 
     with pytest.raises(CommandError, match="lol.xlf.*Nothing was changed"):
-        call_command("import_translations", str(path))
+        call_command("import_translations", str(path), "--user", admin_user.username)
 
 
 class TestPublishedContent:
@@ -346,7 +347,9 @@ class TestPublishedContent:
         with pytest.raises(TranslationsRefused) as refused:
             import_translations(file=io.BytesIO(data))
 
-        assert refused.value.problems[0][0] == f"panel/{third.pk}/body"
+        unit_id, message = refused.value.problems[0]
+        assert unit_id == f"panel/{third.pk}/body"
+        assert curator.username in message and "„56-03 A Magyar Rádió ostroma”" in message  # who, and what
         assert drafts.with_pending_draft(third).body_en == "In Sándor Bródy Street (edited by the editor)."
 
     def test_an_import_into_a_draft_refuses_forms_opened_before_it(self, published):
@@ -359,13 +362,13 @@ class TestPublishedContent:
         assert current_version(second) > opened_at
         assert not claim(second, opened_at)
 
-    def test_the_command_says_which_units_await_publication(self, published, tmp_path):
+    def test_the_command_says_which_units_await_publication(self, published, tmp_path, admin_user):
         second = panel("56-02")
         path = tmp_path / "1956.en.xlf"
         path.write_bytes(translate(export_xliff(published), {f"panel/{second.pk}/title": "Home!"}))
         out = io.StringIO()
 
-        call_command("import_translations", str(path), stdout=out)
+        call_command("import_translations", str(path), "--user", admin_user.username, stdout=out)
 
         assert f"written into the pending draft: panel/{second.pk}/title" in out.getvalue()
         assert "Ezek közül 1 közzétett tartalom függő piszkozatába került" in out.getvalue()
@@ -395,3 +398,53 @@ class TestPublishedContent:
         assert result.drafted == [] and panel("56-02").title_en == "Russians go home!"
         latest = panel("56-02").history.latest()
         assert latest.history_user == translator and latest.history_change_reason == "fordítások importálva"
+
+
+# Refusals say what is wrong (issue 11).
+
+
+def test_a_file_for_another_language_is_refused_naming_that_language(translated_exhibit):
+    first = panel("56-01")
+    data = replace(export_xliff(translated_exhibit), 'target-language="en"', 'target-language="de"')
+
+    with translation.override("en"), pytest.raises(TranslationsRefused) as refused:
+        import_translations(file=io.BytesIO(data))
+
+    problem = dict(refused.value.problems)[f"panel/{first.pk}/title"]
+    assert problem == "The file's target language is de; this site translates into en."
+
+
+def test_a_translation_marked_with_another_language_than_its_file_says_both(translated_exhibit):
+    first = panel("56-01")
+    data = replace(
+        export_xliff(translated_exhibit),
+        'xml:lang="en" state="translated">At Bem Square',
+        'xml:lang="de" state="translated">Am Bem-Platz',
+    )
+
+    with translation.override("en"), pytest.raises(TranslationsRefused) as refused:
+        import_translations(file=io.BytesIO(data))
+
+    problem = dict(refused.value.problems)[f"panel/{first.pk}/title"]
+    assert problem == "The translation is marked de, but the file's target language is en."
+
+
+def test_a_duplicated_placeholder_is_named_with_how_often_it_occurs(translated_exhibit):
+    second = panel("56-02")
+    data = translate(
+        export_xliff(translated_exhibit),
+        {
+            f"panel/{second.pk}/body": [
+                StringElem(["At 8 p.m. ", G(id="1", sub=["Ernő"]), " ", G(id="1", sub=["Gerő"]), " spoke."])
+            ]
+        },
+    )
+
+    with translation.override("en"), pytest.raises(TranslationsRefused) as refused:
+        import_translations(file=io.BytesIO(data))
+
+    problem = dict(refused.value.problems)[f"panel/{second.pk}/body"]
+    assert problem == (
+        'The placeholders do not match the source: <g id="1"> occurs 2 time(s) in the translation '
+        "but 1 in the source."
+    )

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from exhibits.exports.json_import import ExhibitImportError, import_exhibit
+from exhibits.management import acting_user
 
 
 class Command(BaseCommand):
@@ -11,11 +12,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="The JSON file.")
+        acting_user.add_arguments(parser)
 
-    def handle(self, *args, file, **options):
+    def handle(self, *args, file, user, reason, **options):
+        user = acting_user.acting_user(user)
         try:
             with open(file, "rb") as stream:
-                exhibit = import_exhibit(file=stream)
+                exhibit = import_exhibit(file=stream, user=user, reason=reason)
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
         except ExhibitImportError as error:

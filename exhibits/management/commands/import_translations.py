@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from exhibits.management import acting_user
 from exhibits.translations.importing import TranslationImportError, TranslationsRefused, import_translations
 
 
@@ -13,11 +14,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="The XLIFF file, e.g. 1956.en.xlf.")
+        acting_user.add_arguments(parser)
 
-    def handle(self, *args, file, **options):
+    def handle(self, *args, file, user, reason, **options):
+        user = acting_user.acting_user(user)
         try:
             with open(file, "rb") as stream:
-                result = import_translations(file=stream)
+                result = import_translations(file=stream, user=user, reason=reason)
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
         except TranslationImportError as error:

@@ -100,11 +100,25 @@
     root.dataset.offline = "ready";
   }
 
+  /* The kiosk's secret token, issued in the admin. A technician opens the kiosk once at
+     /kiosk/<slug>/#token=<token>: the fragment never reaches the server, the token is kept in
+     this browser's storage and taken out of the address. The page itself is public and cached,
+     so the token is never in it. */
+  function kioskToken() {
+    const key = `tarlo-kiosk-token:${config.heartbeatUrl}`;
+    const given = new URLSearchParams(window.location.hash.slice(1)).get("token");
+    if (given) {
+      window.localStorage.setItem(key, given);
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+    }
+    return window.localStorage.getItem(key) || "";
+  }
+
   async function heartbeat() {
     try {
       const response = await fetch(config.heartbeatUrl, {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${kioskToken()}` },
         body: JSON.stringify({ content_version: config.contentVersion }),
         cache: "no-store",
       });

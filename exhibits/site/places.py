@@ -1,0 +1,37 @@
+"""Places on a map: the numbered list that is always there (the map for screen readers and for
+when tiles cannot be had) and what the map script reads from it (exhibits/site/static/site/map.js)."""
+
+from types import SimpleNamespace
+
+from django.conf import settings
+
+from exhibits.site.rendering import coordinates, detail_path, shown
+
+
+def mapped(places, language):
+    """`places` with coordinates, numbered in order, as the map list prints them."""
+    found = []
+    for place in places:
+        if place.latitude is None or place.longitude is None:
+            continue
+        name, lang = shown(place, "name", language)
+        area, area_lang = shown(place, "area", language)
+        found.append(
+            SimpleNamespace(
+                number=len(found) + 1,
+                name=name,
+                lang=lang,
+                area=area,
+                area_lang=area_lang,
+                url=detail_path("exhibits:place-detail", place.slug, language),
+                coordinates=coordinates(place.latitude, place.longitude, language),
+                latitude=f"{float(place.latitude):.6f}",
+                longitude=f"{float(place.longitude):.6f}",
+            )
+        )
+    return found
+
+
+def map_settings():
+    """The tile source of maps (settings.TARLO_MAP_TILES_URL): without one, only the list shows."""
+    return SimpleNamespace(tiles=settings.TARLO_MAP_TILES_URL, attribution=settings.TARLO_MAP_ATTRIBUTION)
