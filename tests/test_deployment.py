@@ -134,12 +134,11 @@ def test_an_oversized_post_to_a_public_page_is_refused_before_its_body_is_sent(s
         '--x\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\n\r\n'
     )
 
-    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as connection:
-        connection.sendall(head.encode())
-        started = time.monotonic()
-        answer = connection.recv(200).decode()  # times out if the server waits for the body
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as connection:
+        connection.sendall(head.encode())  # and never the 150 MB: a server waiting for them times out
+        answer = connection.recv(200).decode()
 
-    assert answer.startswith("HTTP/1.1 413") and time.monotonic() - started < 2
+    assert answer.startswith("HTTP/1.1 413")
 
 
 # SQLite written from several processes at once

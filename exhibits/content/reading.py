@@ -276,8 +276,8 @@ _QUERIES = {
 
 def _run(query, *, published=False, internal=True, pks=None, exhibit=None, period=(None, None)):
     """The objects that `query` (a function of `_Placeholders` or `_Values`) finds for these values."""
-    if pks is not None and not pks:
-        return []
+    if pks is not None and not pks and period == (None, None):
+        return []  # nothing to find (an exhibit's events are also found by their dates)
     values = {
         "pks": sorted(pks or ()),
         "exhibit": exhibit,

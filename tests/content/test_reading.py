@@ -44,6 +44,15 @@ def test_an_event_dated_in_the_period_belongs_to_the_exhibit_though_no_panel_lin
     assert "in-period" in slugs and "linked" in slugs and "outside" not in slugs
 
 
+def test_events_dated_in_the_period_belong_to_an_exhibit_whose_panels_link_none():
+    exhibit = factories.exhibit()
+    factories.panel(exhibit)
+    factories.event(slug="only-by-date", start_date=datetime.date(1956, 11, 1))
+
+    assert [event.slug for event in read_exhibit(exhibit).events] == ["only-by-date"]
+    assert [event.slug for event in read_exhibit(exhibit, drafts=True).events] == ["only-by-date"]
+
+
 def test_everything_the_kiosk_shows_is_exported_for_translators_and_checked(client, exhibit):
     in_period = read_exhibit(exhibit).events[-1]
     in_period.title_hu = 'Csak a korszakban, "rossz" idézőjelekkel'

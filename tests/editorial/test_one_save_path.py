@@ -112,7 +112,7 @@ def test_the_translation_upload_in_the_admin(saves, translated_exhibit, translat
     assert_all_through_actions(saves)
 
 
-def test_the_translation_import_command(saves, translated_exhibit, tmp_path):
+def test_the_translation_import_command(saves, translated_exhibit, tmp_path, translator):
     third = translated_exhibit.panels.get(code="56-03")
     path = tmp_path / "1956.en.xlf"
     path.write_bytes(
@@ -120,12 +120,12 @@ def test_the_translation_import_command(saves, translated_exhibit, tmp_path):
     )
     saves.clear()
 
-    call_command("import_translations", str(path), stdout=io.StringIO())
+    call_command("import_translations", str(path), user=translator.username, stdout=io.StringIO())
 
     assert_all_through_actions(saves)
 
 
-def test_the_exhibit_import_command(saves, translated_exhibit, tmp_path):
+def test_the_exhibit_import_command(saves, translated_exhibit, tmp_path, curator):
     stream = io.BytesIO()
     export_exhibit(exhibit=translated_exhibit, format="json", stream=stream)
     document = json.loads(stream.getvalue())
@@ -135,7 +135,7 @@ def test_the_exhibit_import_command(saves, translated_exhibit, tmp_path):
     path.write_text(json.dumps(document))
     saves.clear()
 
-    call_command("import_exhibit", str(path), stdout=io.StringIO())
+    call_command("import_exhibit", str(path), user=curator.username, stdout=io.StringIO())
 
     assert Exhibit.objects.get().panels.count() == 3
     assert_all_through_actions(saves)

@@ -145,7 +145,7 @@ class TestExhibitPage:
 
         page = html(response)
         assert page.count("Piszkozat") == panels * 2 and page.count("Átírt Személy") == panels
-        assert len(queries) == 11
+        assert len(queries) == 17
 
 
 class TestKiosk:

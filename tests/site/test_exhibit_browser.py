@@ -6,8 +6,9 @@ import sys
 
 import pytest
 
-from tests.chromium import IN_CI, needs_chromium
-from tests.site.test_browser import AXE, ROOT, Server, browser  # noqa: F401 (a fixture)
+from tests.chromium import needs_chromium, serious_accessibility_violations
+from tests.live_server import ROOT, Server
+from tests.site.test_browser import browser  # noqa: F401 (a fixture)
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -121,23 +122,12 @@ PAGES = [
 @pytest.mark.parametrize("lang", ["hu", "en"])
 @pytest.mark.parametrize("path", PAGES)
 def test_every_public_page_type_has_no_serious_accessibility_violation(site, browser, path, lang):  # noqa: F811
-    if not AXE.exists():
-        if IN_CI:
-            pytest.fail("axe-core is missing: run `npm ci` first")
-        pytest.skip("axe-core is not installed: run `npm ci`")
     context, page = screen(browser, PHONE)
     response = page.goto(f"{site.url}{path.format(lang=lang)}")
     assert response.status == 200
     page.wait_for_load_state("load")
-    page.add_script_tag(path=str(AXE))
 
-    violations = page.evaluate("axe.run().then(result => result.violations)")
-
-    serious = [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in violations
-        if v["impact"] in {"serious", "critical"}
-    ]
+    serious = serious_accessibility_violations(page)
     context.close()
     assert serious == []
 
