@@ -19,9 +19,11 @@ from exhibits.translations.state import TranslationState, filter_by_state, targe
 
 @dataclass
 class Item:
+    """One line of a queue: a filtered list and how many it holds, or one object (count None)."""
+
     label: str
     url: str
-    count: int = 1
+    count: int | None = None
     detail: str = ""
     badge: str = ""
 
@@ -36,7 +38,7 @@ class Queue:
 
     @property
     def total(self):
-        return sum(item.count for item in self.items)
+        return sum(1 if item.count is None else item.count for item in self.items)
 
 
 def list_url(model, **filters):
@@ -125,5 +127,7 @@ def kiosk_queue():
             if kiosk.last_seen_at
             else _("never called in")
         )
-        queue.items.append(Item(str(kiosk), reverse("admin:exhibits_kiosk_change", args=[kiosk.pk]), 1, seen))
+        queue.items.append(
+            Item(str(kiosk), reverse("admin:exhibits_kiosk_change", args=[kiosk.pk]), detail=seen)
+        )
     return queue

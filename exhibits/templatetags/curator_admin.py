@@ -1,6 +1,7 @@
 """Template helpers of the curators' admin."""
 
 from django import template
+from django.utils.html import format_html_join
 
 from exhibits.admin import options
 from exhibits.admin.dashboard import dashboard
@@ -16,9 +17,11 @@ def curator_dashboard(context):
 
 
 @register.filter
-def word_counts(obj, name):
-    """Each language's word count of `obj`'s text `name` against its label limit."""
-    return options.word_counts(obj, name)
+def word_counts(obj):
+    """Each language's word count of each of `obj`'s texts that has a label word limit."""
+    return format_html_join(
+        " ", "{}", [(options.word_counts(obj, name),) for name in options.counted_fields(type(obj))]
+    )
 
 
 @register.filter
