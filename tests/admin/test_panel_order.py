@@ -14,9 +14,7 @@ from tests.admin.form_data import posted
 
 @pytest.fixture
 def exhibit(db):
-    # Texts as the admin stores them: a translated column left out of create() holds None, which
-    # the form posts back as "" (a phantom change of the exhibit itself, reported to the core).
-    exhibit = factories.exhibit(content_note_hu="", content_note_en="")
+    exhibit = factories.exhibit()
     for number in range(1, 4):
         factories.panel(exhibit, code=f"56-0{number}", order=number, title_hu=f"Tabló {number}")
     return exhibit
