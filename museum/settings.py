@@ -94,7 +94,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "adminsortable2",
     "django_filters",
     "simple_history",
     "axes",
@@ -243,7 +242,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
-STATICFILES_DIRS = [EXHIBITS_DIR / part / "static" for part in ["site", "kiosks"]]
+STATICFILES_DIRS = [EXHIBITS_DIR / part / "static" for part in ["admin", "site", "kiosks"]]
 # Hashed, compressed file names in production (run `manage.py collectstatic`); with DEBUG on,
 # WhiteNoise serves the files straight from the apps.
 STORAGES = {

@@ -1,62 +1,72 @@
-from adminsortable2.admin import SortableAdminBase, SortableStackedInline
-from django.conf import settings
-from django.contrib import admin
-from django.utils.html import format_html_join
-from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+"""The admins of exhibits and their panels.
 
-from exhibits.content import markup
-from exhibits.content.fields import word_limits
+The exhibit's page lists its panels compactly, in order, each linking to its own page; dragging
+them (or their move buttons) changes only the hidden order fields of the panels that moved, and
+saving the exhibit saves those through the one save path (an order change of a published panel
+becomes its pending draft, like any other edit).
+"""
+
+from django import forms
+from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from exhibits.admin.filters import WaitingFilter
+from exhibits.admin.forms import ContentForm
+from exhibits.admin.options import ContentAdminMixin, search_fields
+from exhibits.editorial import drafts
 from exhibits.editorial.admin import WorkflowAdminMixin, WorkflowInlineMixin
 from exhibits.exports.admin import ExhibitExportsMixin
 from exhibits.models import Exhibit, Panel
 from exhibits.translations.admin import ExhibitTranslationsMixin, TranslationStateMixin
 
 
-@admin.display(description=_("words"))
-def body_word_counts(panel):
-    """Each language's body word count against the label limit, e.g. “hu 132 / 150”."""
-    limit = word_limits(Panel, "body")[1]
-    counts = [
-        (code, markup.word_count(getattr(panel, f"body_{code}", ""))) for code, _name in settings.LANGUAGES
-    ]
-    return format_html_join(
-        " · ",
-        '<span class="{}">{} {} / {}</span>',
-        (("errornote" if count > limit else "", code, count, limit) for code, count in counts),
-    )
+class PanelOrderFormSet(BaseInlineFormSet):
+    """The exhibit's panels as their editors left them (pending drafts applied), in that order."""
+
+    def get_queryset(self):
+        if not hasattr(self, "_panels"):
+            panels = drafts.with_pending_drafts(super().get_queryset())
+            self._panels = sorted(panels, key=lambda panel: (panel.order, panel.pk))
+        return self._panels
 
 
-class PanelInline(WorkflowInlineMixin, SortableStackedInline, TranslationStackedInline):
+class PanelOrderInline(WorkflowInlineMixin, admin.TabularInline):
     model = Panel
+    form = ContentForm
+    formset = PanelOrderFormSet
+    fields = ["order"]
+    template = "admin/exhibits/exhibit/panel_order.html"
     extra = 0
-    show_change_link = True
-    autocomplete_fields = ["image", "events", "figures", "places", "sources"]
-    readonly_fields = [body_word_counts]
-    fields = [
-        ("code", "status"),
-        "title",
-        "body",
-        body_word_counts,
-        "image",
-        ("events", "figures"),
-        ("places", "sources"),
-    ]
+    can_delete = False
+    verbose_name_plural = _("panels in order")
+
+    class Media:
+        js = ["tarlo-admin/panel_order.js"]
+
+    def has_add_permission(self, request, obj=None):
+        return False  # on the panel's own page, linked from the list
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "order":
+            kwargs["widget"] = forms.HiddenInput
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(Exhibit)
 class ExhibitAdmin(
+    ContentAdminMixin,
     WorkflowAdminMixin,
     ExhibitExportsMixin,
     ExhibitTranslationsMixin,
     TranslationStateMixin,
-    SortableAdminBase,
     TranslationAdmin,
 ):
-    change_form_template = "admin/exhibits/exhibit/change_form.html"  # workflow buttons and exports
+    change_form_template = "admin/exhibits/exhibit/change_form.html"
     list_display = ["title", "period_start", "period_end", "panel_count", "status"]
-    list_filter = ["status"]
-    search_fields = ["title_hu", "title_en", "slug"]
+    list_filter = ["status", WaitingFilter]
+    search_fields = search_fields(Exhibit, "title", "slug")
     prepopulated_fields = {"slug": ["title_hu"]}
     autocomplete_fields = ["image", "sources", "glossary"]
     fieldsets = [
@@ -65,7 +75,7 @@ class ExhibitAdmin(
         (_("Introduction"), {"fields": ["content_note", "introduction", "image"]}),
         (_("Sources and glossary"), {"fields": ["sources", "glossary"]}),
     ]
-    inlines = [PanelInline]
+    inlines = [PanelOrderInline]
 
     @admin.display(description=_("panels"))
     def panel_count(self, obj):
@@ -73,16 +83,19 @@ class ExhibitAdmin(
 
 
 @admin.register(Panel)
-class PanelAdmin(WorkflowAdminMixin, TranslationStateMixin, TranslationAdmin):
-    list_display = ["code", "title", "exhibit", body_word_counts, "status"]
+class PanelAdmin(ContentAdminMixin, WorkflowAdminMixin, TranslationStateMixin, TranslationAdmin):
+    list_display = ["code", "title", "exhibit", "status"]
     list_display_links = ["code", "title"]
-    list_filter = ["status", "exhibit"]
+    list_filter = ["status", WaitingFilter, "exhibit"]
     list_select_related = ["exhibit"]
-    search_fields = ["code", "title_hu", "title_en", "body_hu", "body_en"]
+    search_fields = search_fields(Panel, "code", "title", "body")
     autocomplete_fields = ["exhibit", "image", "events", "figures", "places", "sources"]
-    readonly_fields = [body_word_counts]
     fieldsets = [
         (None, {"fields": ["exhibit", ("code", "order"), "status"]}),
-        (_("Text"), {"fields": ["title", "content_note", "body", body_word_counts]}),
+        (_("Text"), {"fields": ["title", "content_note", "body"]}),
         (_("Links"), {"fields": ["image", "events", "figures", "places", "sources"]}),
     ]
+
+    def get_list_display(self, request):
+        code, title, exhibit, *others = super().get_list_display(request)
+        return [code, title, exhibit, *self.word_count_columns, *others]

@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from exhibits.admin.filters import KioskContactFilter
 from exhibits.editorial.admin import WorkflowAdminMixin
 from exhibits.kiosks import tokens
 from exhibits.models import Kiosk
@@ -22,7 +23,7 @@ class KioskAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         "content_version",
         "has_token",
     ]
-    list_filter = ["exhibit", "default_language"]
+    list_filter = ["exhibit", "default_language", KioskContactFilter]
     list_select_related = ["exhibit"]
     search_fields = ["name", "slug", "exhibit__title_hu", "exhibit__title_en"]
     prepopulated_fields = {"slug": ["name"]}

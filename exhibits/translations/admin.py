@@ -43,14 +43,25 @@ class TranslationStateFilter(admin.SimpleListFilter):
 
 
 def state_badge(translation_state):
-    colours = {
-        TranslationState.MISSING: "#ba2121",
-        TranslationState.STALE: "#c77700",
-        TranslationState.UP_TO_DATE: "#417505",
-    }
+    """The state as a label; its colours (both admin themes) are in tarlo-admin/admin.css."""
     return format_html(
-        '<span style="color:{}">{}</span>', colours[translation_state], translation_state.label
+        '<span class="translation-badge translation-badge--{}">{}</span>',
+        translation_state.value.replace("_", "-"),
+        translation_state.label,
     )
+
+
+def translation_summary(obj):
+    """For each target language, the worst state among `obj`'s texts: “en hiányzik”."""
+    obj = drafts.with_pending_draft(obj)  # what translators work on: the text to be published
+    worst = []
+    for language in target_languages():
+        states = {state(obj, field, language) for field in fields_in_order(type(obj))}
+        for candidate in [TranslationState.MISSING, TranslationState.STALE, TranslationState.UP_TO_DATE]:
+            if candidate in states:
+                worst.append((language, state_badge(candidate)))
+                break
+    return format_html_join(" · ", '<span class="translation-language">{}</span> {}', worst)
 
 
 class TranslationStateMixin:
@@ -74,15 +85,7 @@ class TranslationStateMixin:
 
     @admin.display(description=_("translation"))
     def translation_summary(self, obj):
-        obj = drafts.with_pending_draft(obj)  # what translators work on: the text to be published
-        worst = []
-        for language in target_languages():
-            states = {state(obj, field, language) for field in fields_in_order(type(obj))}
-            for candidate in [TranslationState.MISSING, TranslationState.STALE, TranslationState.UP_TO_DATE]:
-                if candidate in states:
-                    worst.append((language, state_badge(candidate)))
-                    break
-        return format_html_join(" · ", "{} {}", worst)
+        return translation_summary(obj)
 
     @admin.display(description=_("translation state"))
     def translation_details(self, obj):
@@ -107,7 +110,7 @@ class TranslationStateMixin:
             '<table class="translation-state"><tbody>{}</tbody></table>',
             format_html_join(
                 "",
-                '<tr><th>{}</th><td>{}</td><td>{}</td><td><pre class="diff">{}</pre></td></tr>',
+                '<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td><pre class="diff">{}</pre></td></tr>',
                 rows,
             ),
         )
@@ -148,6 +151,10 @@ class ExhibitTranslationsMixin:
         rows = [
             {
                 "unit": unit,
+                "url": reverse(
+                    f"admin:{unit.obj._meta.app_label}_{unit.obj._meta.model_name}_change", args=[unit.obj.pk]
+                ),
+                "done": all(unit.state(language) == TranslationState.UP_TO_DATE for language in languages),
                 "states": [
                     (
                         state_badge(s := unit.state(language)),
@@ -173,6 +180,8 @@ class ExhibitTranslationsMixin:
             "title": _("Translations of %(exhibit)s") % {"exhibit": exhibit},
             "languages": languages,
             "rows": rows,
+            "to_do": [row for row in rows if not row["done"]],
+            "done": [row for row in rows if row["done"]],
             "totals": totals,
         }
         return TemplateResponse(request, "admin/exhibits/exhibit/translations.html", context)

@@ -1,10 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from exhibits.editorial.locking import current_version
-from exhibits.models import Event, Exhibit, Figure, Image, Kiosk, Panel, Place, Source
+from exhibits.models import Event, Exhibit, Figure, GlossaryTerm, Image, Kiosk, Panel, Place, Source
 
-ALL_MODELS = [Event, Exhibit, Figure, Image, Kiosk, Panel, Place, Source]
+ALL_MODELS = [Event, Exhibit, Figure, GlossaryTerm, Image, Kiosk, Panel, Place, Source]
 
 
 def admin_url(model, view, *args):
@@ -90,49 +89,26 @@ def test_coordinates_out_of_range_are_a_form_error(staff_client):
     assert not Place.objects.exists()
 
 
-def exhibit_form(exhibit, panels):
-    data = {
-        "title_hu": exhibit.title_hu,
-        "slug": exhibit.slug,
-        "status": exhibit.status,
-        "period_start": exhibit.period_start.isoformat(),
-        "period_end": exhibit.period_end.isoformat(),
-        "panels-TOTAL_FORMS": str(len(panels)),
-        "panels-INITIAL_FORMS": "0",
-        "panels-MIN_NUM_FORMS": "0",
-        "panels-MAX_NUM_FORMS": "1000",
-        "edit_version": str(current_version(exhibit)),
-    }
-    for index, (code, title, order) in enumerate(panels):
-        data |= {
-            f"panels-{index}-code": code,
-            f"panels-{index}-title_hu": title,
-            f"panels-{index}-status": "draft",
-            f"panels-{index}-order": str(order),
-        }
-    return data
+def panel_form(exhibit, code, title):
+    return {"exhibit": exhibit.pk, "code": code, "order": "1", "title_hu": title, "status": "draft"}
 
 
-def test_panels_are_added_and_ordered_inside_their_exhibit(staff_client, exhibit):
-    response = staff_client.post(
-        admin_url(Exhibit, "change", exhibit.pk),
-        exhibit_form(exhibit, [("56-02", "Második", 2), ("56-01", "Első", 1)]),
-    )
+def test_the_exhibit_page_links_to_a_new_panel_in_that_exhibit_placed_last(staff_client, panel):
+    response = staff_client.get(admin_url(Exhibit, "change", panel.exhibit.pk))
 
-    assert response.status_code == 302
-    assert [p.code for p in exhibit.panels.all()] == ["56-01", "56-02"]
+    link = f"{admin_url(Panel, 'add')}?exhibit={panel.exhibit.pk}&amp;order={panel.order + 1}"
+    assert link in response.content.decode()
+    form = staff_client.get(link.replace("&amp;", "&")).context["adminform"].form
+    assert (form.initial["exhibit"], form.initial["order"]) == (str(panel.exhibit.pk), str(panel.order + 1))
 
 
-def test_a_duplicate_panel_code_in_one_exhibit_is_a_form_error(staff_client, exhibit):
-    response = staff_client.post(
-        admin_url(Exhibit, "change", exhibit.pk),
-        exhibit_form(exhibit, [("56-01", "Első", 1), ("56-01", "Második", 2)]),
-    )
+def test_a_duplicate_panel_code_in_one_exhibit_is_a_form_error(staff_client, panel):
+    response = staff_client.post(admin_url(Panel, "add"), panel_form(panel.exhibit, panel.code, "Második"))
 
     assert response.status_code == 200
-    assert not exhibit.panels.exists()
-    formset = response.context["inline_admin_formsets"][0].formset
-    assert "code" in str(formset.non_form_errors())
+    (constraint,) = Panel._meta.constraints
+    assert str(constraint.violation_error_message) in response.context["adminform"].form.non_field_errors()
+    assert panel.exhibit.panels.count() == 1
 
 
 def test_the_panel_list_shows_word_count_against_the_limit(staff_client, exhibit):
@@ -142,7 +118,7 @@ def test_the_panel_list_shows_word_count_against_the_limit(staff_client, exhibit
 
     response = staff_client.get(admin_url(Panel, "changelist"))
 
-    assert 'class="errornote">hu 160 / 150' in response.content.decode()
+    assert 'word-count--over">hu 160 / 150' in response.content.decode()
     assert "en 40 / 150" in response.content.decode()
 
 

@@ -2,6 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from exhibits.content.fields import LineField, MarkupField
@@ -114,7 +115,8 @@ class Event(Translated, Publishable):
         ]
 
     def __str__(self):
-        return f"{self.start_date:%Y-%m-%d} {self.title}"
+        """The date as visitors read it, then the title: “1956. október 23. – Tüntetés a Bem téren”."""
+        return f"{formats.date_format(self.start_date, 'DATE_FORMAT')} – {self.title}"
 
     def natural_key(self):
         return (self.slug,)
