@@ -192,3 +192,16 @@ def translator_client(translator):
 @pytest.fixture
 def publisher_client(publisher):
     return client_for(publisher)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium (tests/chromium.py), one for each test module that asks for it."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.chromium import launch
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()

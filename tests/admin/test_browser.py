@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from tests.chromium import launch, needs_chromium, serious_accessibility_violations
+from tests.chromium import needs_chromium, serious_accessibility_violations
 from tests.live_server import ROOT, Server
 
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -54,16 +54,6 @@ def server(tmp_path_factory):
     }
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 def curator_page(browser, server, *, theme="light", width=1366, height=768):

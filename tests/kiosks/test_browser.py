@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.chromium import IN_CI, launch, needs_chromium
+from tests.chromium import IN_CI, needs_chromium
 from tests.kiosks.map_tiles import TileServer
-from tests.kiosks.server import KioskServer
+from tests.kiosks.server import kiosk_server
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -31,21 +31,11 @@ def tiles():
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, tiles):
-    server = KioskServer(tmp_path_factory.mktemp("kiosk"), tiles_template=tiles.template)
+    server = kiosk_server(tmp_path_factory.mktemp("kiosk"), tiles_template=tiles.template)
     server.seed()
     server.start()
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 def kiosk_context(browser, orientation="landscape", **options):
@@ -485,13 +475,14 @@ def test_the_kiosk_runs_under_a_policy_without_inline_script_or_style(server, la
 def test_the_kiosk_works_offline_with_its_map_and_picks_up_new_content_when_the_server_is_back(
     tmp_path_factory, tiles, browser
 ):
-    server = KioskServer(tmp_path_factory.mktemp("offline"), tiles_template=tiles.template)
+    server = kiosk_server(tmp_path_factory.mktemp("offline"), tiles_template=tiles.template)
     server.seed()
+    token = server.issue_kiosk_token("terem-1")
     server.start()
     context = kiosk_context(browser)
     page = context.new_page()
     try:
-        page.goto(f"{server.url}{KIOSK}")
+        page.goto(f"{server.url}{KIOSK}#token={token}")  # set up as a technician does (README)
         page.wait_for_selector("html[data-offline=ready]", timeout=120_000)
         server.stop()
 

@@ -1,12 +1,9 @@
 """The kiosk's token and the Content-Security-Policy in a real headless Chromium, under gunicorn."""
 
-import subprocess
-import sys
-
 import pytest
 
-from tests.chromium import launch, needs_chromium
-from tests.site.test_browser import ROOT, make_server
+from tests.chromium import needs_chromium
+from tests.site.test_browser import make_server
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -16,16 +13,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
   window.cspViolations.push(`${event.effectiveDirective} ${event.blockedURI || "inline"}`);
 });
 """
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -42,24 +29,8 @@ def server(tmp_path_factory):
     server.stop()
 
 
-def in_site(server, code):
-    """Run Python `code` against the server's database and return what it prints."""
-    script = f"import django; django.setup()\n{code}"
-    return subprocess.run(
-        [sys.executable, "-c", script], env=server.env, cwd=ROOT, check=True, capture_output=True, text=True
-    ).stdout.strip()
-
-
-def issue_token(server):
-    return in_site(
-        server,
-        "from exhibits.kiosks import tokens; from exhibits.models import Kiosk\n"
-        "print(tokens.issue(kiosk=Kiosk.objects.get(slug='terem-1'), user=None))",
-    )
-
-
 def test_a_kiosk_set_up_with_its_token_reports_with_it_and_forgets_the_address(server, page):
-    token = issue_token(server)
+    token = server.issue_kiosk_token("terem-1")
 
     with page.expect_response(lambda response: response.url.endswith("/heartbeat/")) as first:
         page.goto(f"{server.url}/kiosk/terem-1/#token={token}")
@@ -69,14 +40,14 @@ def test_a_kiosk_set_up_with_its_token_reports_with_it_and_forgets_the_address(s
 
     assert first.value.status == 200 and after_reload.value.status == 200
     assert after_reload.value.request.headers["authorization"] == f"Bearer {token}"
-    assert in_site(
-        server, "from exhibits.models import Kiosk; print(Kiosk.objects.get(slug='terem-1').last_seen_at)"
+    assert server.run_python(
+        "from exhibits.models import Kiosk; print(Kiosk.objects.get(slug='terem-1').last_seen_at)"
     )
     assert token not in page.content()
 
 
 def test_a_kiosk_without_its_token_is_refused(server, browser):
-    issue_token(server)
+    server.issue_kiosk_token("terem-1")
     context = browser.new_context()
     fresh = context.new_page()
 
@@ -89,8 +60,7 @@ def test_a_kiosk_without_its_token_is_refused(server, browser):
 
 def test_pages_break_no_rule_of_the_content_security_policy(server, page):
     page.add_init_script(COLLECT_VIOLATIONS)
-    in_site(
-        server,
+    server.run_python(
         "from django.contrib.auth.models import User\n"
         "User.objects.filter(username='csp').exists() or User.objects.create_superuser('csp', '', 'a long passphrase')",
     )

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.chromium import launch, needs_chromium, serious_accessibility_violations
+from tests.chromium import needs_chromium, serious_accessibility_violations
 from tests.live_server import Server
 
 pytestmark = [
@@ -23,16 +23,6 @@ def server(tmp_path_factory):
     server = make_server(tmp_path_factory)
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import pytest
 
 from tests.chromium import needs_chromium, serious_accessibility_violations
 from tests.live_server import ROOT, Server
-from tests.site.test_browser import browser  # noqa: F401 (a fixture)
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
