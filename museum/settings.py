@@ -295,7 +295,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, *([map_tiles_source(MAP_TILES_URL)] if MAP_TILES_URL else [])],
+        # data: for the blank image Leaflet puts in a map tile it drops (an image runs nothing).
+        "img-src": [SELF, "data:", *([map_tiles_source(MAP_TILES_URL)] if MAP_TILES_URL else [])],
         "object-src": [NONE],
         "base-uri": [NONE],
         "frame-ancestors": [NONE],

@@ -25,27 +25,40 @@ def free_port():
 
 
 class Server:
-    """gunicorn serving a prepared SQLite database on a free 127.0.0.1 port; can be stopped."""
+    """gunicorn serving a prepared SQLite database on a free 127.0.0.1 port; can be stopped.
 
-    def __init__(self, folder):
+    `seeds` is the module whose actions prepare the database (`seed(action)`), `settings` the
+    settings module, `env` more environment, `ready` the address that answers once it is up.
+    """
+
+    def __init__(
+        self,
+        folder,
+        *,
+        seeds="tests.browser_seed",
+        settings="tests.settings",
+        env=None,
+        workers=1,
+        ready="/hu/",
+    ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.database = folder / "db.sqlite3"
+        self.seeds, self.workers, self.ready = seeds, workers, ready
         self.env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "tests.settings",
+            "DJANGO_SETTINGS_MODULE": settings,
             "DATABASE_URL": f"sqlite:///{self.database}",
             "MEDIA_ROOT": str(folder / "media"),
             "DEBUG": "1",  # serves media and the apps' static files without collectstatic
             "ALLOWED_HOSTS": "127.0.0.1",
+            **(env or {}),
         }
         self.env.pop("REDIS_URL", None)
         self.process = None
 
-    def seed(self, action):
-        subprocess.run(
-            [sys.executable, "-m", "tests.browser_seed", action], env=self.env, cwd=ROOT, check=True
-        )
+    def seed(self, action="setup"):
+        subprocess.run([sys.executable, "-m", self.seeds, action], env=self.env, cwd=ROOT, check=True)
 
     def start(self):
         gunicorn = Path(sys.executable).parent / "gunicorn"
@@ -56,25 +69,40 @@ class Server:
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--workers",
-                "1",
+                str(self.workers),
                 "--log-level",
                 "warning",
             ],
             env=self.env,
             cwd=ROOT,
         )
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(f"{self.url}/hu/", timeout=1)
+                urllib.request.urlopen(f"{self.url}{self.ready}", timeout=2)
                 return
             except OSError:
                 time.sleep(0.2)
         raise RuntimeError("the test server did not start")
 
     def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+    def run_python(self, code):
+        """Run Python `code` against the server's database (Django set up) and return what it prints."""
+        script = f"import django; django.setup()\n{code}"
+        return subprocess.run(
+            [sys.executable, "-c", script], env=self.env, cwd=ROOT, check=True, capture_output=True, text=True
+        ).stdout.strip()
+
+    def issue_kiosk_token(self, slug):
+        """A new token for the kiosk, as the admin shows it once to the technician."""
+        return self.run_python(
+            "from exhibits.kiosks import tokens; from exhibits.models import Kiosk\n"
+            f"print(tokens.issue(kiosk=Kiosk.objects.get(slug={slug!r}), user=None))"
+        )
 
     def rows(self, sql, *params):
         """Rows of `sql` read from the server's database, as the server committed them."""

@@ -17,7 +17,7 @@ POLICY = {
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self'",
+    "img-src 'self' data:",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
@@ -146,7 +146,7 @@ def test_the_map_tiles_host_is_allowed_for_images_when_configured(monkeypatch):
 
     directives = runpy.run_path(str(ROOT / "museum" / "settings.py"))["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]
 
-    assert directives["img-src"] == ["'self'", "https://*.tile.example.org"]
+    assert directives["img-src"] == ["'self'", "data:", "https://*.tile.example.org"]
     assert directives["script-src"] == ["'self'"] and directives[
         "connect-src" if "connect-src" in directives else "default-src"
     ] == ["'self'"]
