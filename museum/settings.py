@@ -99,6 +99,10 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The public read API (exhibits/api/): Django REST framework, its OpenAPI schema, CORS.
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "exhibits",
     # `manage.py benchmark`: a tool beside the product, not part of it.
     "benchmarks",
@@ -107,6 +111,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Answers the API's CORS preflights; adds CORS headers under /api/ only (CORS_URLS_REGEX).
+    "corsheaders.middleware.CorsMiddleware",
     # Serves the bundled fonts, styles and scripts itself: kiosks and galleries may have no CDN.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A published page kept in the cache goes out from here, before sessions and authentication.
@@ -132,7 +138,7 @@ ROOT_URLCONF = "museum.urls"
 
 # The app's parts (exhibits/<part>/) keep their own templates and static files.
 EXHIBITS_DIR = BASE_DIR / "exhibits"
-PARTS_WITH_TEMPLATES = ["admin", "content", "editorial", "translations", "exports", "site", "kiosks"]
+PARTS_WITH_TEMPLATES = ["admin", "content", "editorial", "translations", "exports", "site", "kiosks", "api"]
 
 TEMPLATES = [
     {
@@ -242,7 +248,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
-STATICFILES_DIRS = [EXHIBITS_DIR / part / "static" for part in ["admin", "site", "kiosks"]]
+STATICFILES_DIRS = [EXHIBITS_DIR / part / "static" for part in ["admin", "site", "kiosks", "api"]]
 # Hashed, compressed file names in production (run `manage.py collectstatic`); with DEBUG on,
 # WhiteNoise serves the files straight from the apps.
 STORAGES = {
@@ -303,6 +309,35 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+
+# The public read API under /api/v1/ (exhibits.api): JSON only, read only, no sign-in.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_SCHEMA_CLASS": "exhibits.api.schema.ApiSchema",
+    "EXCEPTION_HANDLER": "exhibits.api.errors.exception_handler",
+    "DEFAULT_METADATA_CLASS": None,
+    "URL_FORMAT_OVERRIDE": None,
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Tárló public API",
+    "DESCRIPTION": (EXHIBITS_DIR / "api" / "description.md").read_text(encoding="utf-8"),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+}
+# Which web sites' pages may read the API from the visitors' browsers: "*" (the default) for any,
+# or a comma-separated list of origins (https://guide.museum.example); empty for none. GET only.
+API_CORS_ORIGINS = env_list("API_CORS_ORIGINS", "*")
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = API_CORS_ORIGINS == ["*"]
+CORS_ALLOWED_ORIGINS = [] if CORS_ALLOW_ALL_ORIGINS else API_CORS_ORIGINS
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag"]
 
 # Errors are written to stderr, one grep-able line each (museum.logs), with the traceback after.
 LOGGING = {

@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/two-factor/", admin.site.admin_view(setup_view), name="two-factor"),
     path("admin/", admin.site.urls),
     path("kiosk/", include("exhibits.kiosks.urls")),
+    path("api/v1/", include("exhibits.api.urls")),
     path("", include("exhibits.site.root_urls")),
 ]
 

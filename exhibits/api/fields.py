@@ -1,0 +1,122 @@
+"""The API's own kinds of values: language maps, links to the public pages, authority links."""
+
+from django.conf import settings
+from django.utils import translation
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from exhibits.content import markup
+from exhibits.content.fields import is_markup
+
+
+def languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def _language_map(name, child):
+    return type(name, (serializers.Serializer,), {code: child() for code in languages()})
+
+
+# How the schema describes a language map: one key for each language of settings.LANGUAGES.
+LanguageMap = _language_map("LanguageMap", lambda: serializers.CharField(allow_null=True))
+PageLinks = _language_map("PageLinks", serializers.URLField)
+
+
+@extend_schema_field(LanguageMap)
+class LanguageMapField(serializers.Field):
+    """A translated text as {"hu": …, "en": …}: null where a language has no text.
+
+    With `html`, the text is markup (exhibits.content.markup) and each language is rendered as HTML.
+    """
+
+    def __init__(self, *, field, html=False, **kwargs):
+        self.field, self.html = field, html
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, obj):
+        texts = {code: getattr(obj, f"{self.field}_{code}", None) or None for code in languages()}
+        if self.html:
+            return {code: str(markup.to_html(text)) if text else None for code, text in texts.items()}
+        return texts
+
+
+def texts(model):
+    """The names under which the API shows `model`'s translated fields: each, and after a markup
+    field its HTML as `<name>_html`."""
+    names = []
+    for name in model.translated_fields:
+        names.append(name)
+        if is_markup(model, name):
+            names.append(f"{name}_html")
+    return names
+
+
+@extend_schema_field(PageLinks)
+class PageField(serializers.Field):
+    """The object's public page in each language, as absolute URLs; `path(obj, language)` gives
+    the path, or None for an object without a page (then the field is null)."""
+
+    def __init__(self, path, **kwargs):
+        self.path = path
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, obj):
+        request = self.context["request"]
+        paths = {code: self.path(obj, code) for code in languages()}
+        if None in paths.values():
+            return None
+        return {code: request.build_absolute_uri(path) for code, path in paths.items()}
+
+
+WIKIDATA = "https://www.wikidata.org/wiki/{}"
+GEONAMES = "https://sws.geonames.org/{}/"
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string", "format": "uri"}})
+class SameAsField(serializers.Field):
+    """The same thing in the authority files: Wikidata, and for places GeoNames."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, obj):
+        links = []
+        if obj.wikidata_id:
+            links.append(WIKIDATA.format(obj.wikidata_id))
+        if getattr(obj, "geonames_id", ""):
+            links.append(GEONAMES.format(obj.geonames_id))
+        return links
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class LinesField(serializers.Field):
+    """Text of one item a line, as a list of the lines that are not empty."""
+
+    def to_representation(self, value):
+        return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+@extend_schema_field(LanguageMap)
+class InEachLanguageField(serializers.Field):
+    """What `function(obj)` says in each language: a date as its readers write it, a label."""
+
+    def __init__(self, function, **kwargs):
+        self.function = function
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, obj):
+        said = {}
+        for code in languages():
+            with translation.override(code):
+                said[code] = str(self.function(obj)) or None
+        return said
+
+
+class OptionalCharField(serializers.CharField):
+    """A text that may be left empty: null then, rather than ""."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_null=True, read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return str(value) if value else None
