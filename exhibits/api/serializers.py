@@ -56,6 +56,8 @@ class ContentSerializer(serializers.ModelSerializer):
 
 
 class ExhibitReference(ContentSerializer):
+    """A link to an exhibit."""
+
     url = api_url("exhibit")
 
     class Meta:
@@ -64,6 +66,8 @@ class ExhibitReference(ContentSerializer):
 
 
 class EventReference(ContentSerializer):
+    """A link to an event, with its date and category."""
+
     url = api_url("event")
 
     class Meta:
@@ -72,6 +76,8 @@ class EventReference(ContentSerializer):
 
 
 class FigureReference(ContentSerializer):
+    """A link to a person, with the name and the name as it is sorted."""
+
     url = api_url("figure")
 
     class Meta:
@@ -80,6 +86,8 @@ class FigureReference(ContentSerializer):
 
 
 class PlaceReference(ContentSerializer):
+    """A link to a place."""
+
     url = api_url("place")
 
     class Meta:
@@ -88,6 +96,8 @@ class PlaceReference(ContentSerializer):
 
 
 class GlossaryTermReference(ContentSerializer):
+    """A link to a glossary term."""
+
     url = api_url("glossary-term")
 
     class Meta:
@@ -99,6 +109,8 @@ class GlossaryTermReference(ContentSerializer):
 
 
 class RenditionSerializer(serializers.Serializer):
+    """A resized copy of an image."""
+
     spec = serializers.CharField(help_text="The size's name, e.g. thumbnail, medium, large.")
     media_type = serializers.CharField(help_text="image/jpeg, image/png or image/webp.")
     width = serializers.IntegerField()
@@ -107,11 +119,15 @@ class RenditionSerializer(serializers.Serializer):
 
 
 class FocalPointSerializer(serializers.Serializer):
+    """The point of the image that crops keep in view."""
+
     x = serializers.FloatField(help_text="0 is the left edge, 1 the right: crops keep this point in view.")
     y = serializers.FloatField(help_text="0 is the top edge, 1 the bottom.")
 
 
 class ImageSerializer(ContentSerializer):
+    """An image with its texts, credit, licence and resized copies (renditions)."""
+
     url = api_url("image")
     file = serializers.SerializerMethodField()
     credit = OptionalCharField()
@@ -160,6 +176,8 @@ class ImageSerializer(ContentSerializer):
 
 
 class SourceSerializer(serializers.ModelSerializer):
+    """A work the texts rely on, as it is cited."""
+
     url = api_url("source")
     link = serializers.SerializerMethodField(help_text="The source's own web address, if it has one.")
 
@@ -173,6 +191,8 @@ class SourceSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(ContentSerializer):
+    """An event: when (as exactly as the sources date it), where, who took part, and the sources."""
+
     url = api_url("event")
     page = PageField(page_of("event-detail"))
     category_label = InEachLanguageField(lambda event: event.get_category_display())
@@ -214,6 +234,8 @@ class EventSerializer(ContentSerializer):
 
 
 class FigureSerializer(ContentSerializer):
+    """A person: names in each language, role, life dates, biography, portrait, events and sources."""
+
     url = api_url("figure")
     page = PageField(page_of("figure-detail"))
     other_names = LinesField(help_text="Other spellings of the name, as search finds them.")
@@ -247,6 +269,8 @@ class FigureSerializer(ContentSerializer):
 
 
 class PlaceSerializer(ContentSerializer):
+    """A place: names, description, coordinates, the events there, and the sources."""
+
     url = api_url("place")
     page = PageField(page_of("place-detail"))
     latitude = serializers.FloatField(allow_null=True, read_only=True, help_text="Degrees north (WGS 84).")
@@ -283,6 +307,8 @@ def glossary_page(term, language):
 
 
 class GlossaryTermSerializer(ContentSerializer):
+    """A word visitors may not know, with its definition in each language."""
+
     url = api_url("glossary-term")
     page = PageField(glossary_page, allow_null=True)
     sources = SourceSerializer(many=True, source="shown_sources", read_only=True)
@@ -293,6 +319,8 @@ class GlossaryTermSerializer(ContentSerializer):
 
 
 class ExhibitSerializer(ContentSerializer):
+    """An exhibit: title, introduction, content note, the period it covers and its image."""
+
     url = api_url("exhibit")
     page = PageField(page_of("exhibit-detail"))
     image = ImageSerializer(allow_null=True, read_only=True)
@@ -330,7 +358,9 @@ def linked(name, serializer):
 
 
 class PanelSerializer(ContentSerializer):
-    """A panel of an exhibit read with exhibits.content.reading (`contents` in the context)."""
+    """A panel: its label code, title, body, image, and the events, people, places and sources it links to."""
+
+    # Read from the exhibit's contents (exhibits.content.reading) in the context.
 
     url = api_url("panel")
     page = PageField(panel_page)
@@ -370,9 +400,10 @@ class PanelSerializer(ContentSerializer):
 
 
 class ExhibitDetailSerializer(ExhibitSerializer):
-    """An exhibit with everything that belongs to it (exhibits.content.reading), as the
-    `contents` in the context has read it: its panels in order, and its events, people,
-    places, glossary terms and sources."""
+    """An exhibit with everything that belongs to it: its panels in order, and its events (those
+    its panels link to and those in its period), people, places, glossary terms and sources."""
+
+    # Read from the exhibit's contents (exhibits.content.reading) in the context.
 
     panels = serializers.SerializerMethodField()
     events = serializers.SerializerMethodField()

@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
@@ -28,7 +29,7 @@ from rest_framework.response import Response
 from exhibits.api import serializers
 from exhibits.api.errors import Conditional
 from exhibits.api.pagination import PageNumberPagination
-from exhibits.content.models import Event, Exhibit, Figure, GlossaryTerm, Image, Panel, Place, Source
+from exhibits.content.models import Category, Event, Exhibit, Figure, GlossaryTerm, Image, Panel, Place, Source
 from exhibits.content.reading import read_exhibit
 from exhibits.content.version import content_version
 from exhibits.site.filters import EventFilter
@@ -164,8 +165,19 @@ class PanelViewSet(mixins.RetrieveModelMixin, PublishedContentViewSet):
         return Response(serializers.PanelSerializer(panel, context=context).data)
 
 
+EVENT_FILTERS = [
+    OpenApiParameter("start", OpenApiTypes.DATE, description="Events that start on this day or later."),
+    OpenApiParameter("end", OpenApiTypes.DATE, description="Events that start on this day or earlier."),
+    OpenApiParameter("category", str, enum=Category.values, description="Events of this category."),
+    OpenApiParameter("figure", str, description="Events this person took part in: the person's slug."),
+    OpenApiParameter("place", str, description="Events at this place: the place's slug."),
+]
+
+
 @extend_schema_view(
-    list=extend_schema(summary="Published events in time order, filtered like the timeline"),
+    list=extend_schema(
+        summary="Published events in time order, filtered like the timeline", parameters=EVENT_FILTERS
+    ),
     retrieve=extend_schema(summary="A published event"),
 )
 class EventViewSet(ReadOnlyViewSet):
@@ -263,9 +275,9 @@ class SchemaView(SpectacularAPIView):
 
     renderer_classes = [OpenApiJsonRenderer, OpenApiYamlRenderer]
 
-    def get(self, request, *args, **kwargs):
+    def _get_schema_response(self, request):
         with translation.override("en"):
-            return super().get(request, *args, **kwargs)
+            return super()._get_schema_response(request)
 
 
 class DocsView(TemplateView):
