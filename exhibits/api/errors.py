@@ -35,7 +35,9 @@ def exception_handler(exc, context):
         errors = data if isinstance(data, dict) else {"request": data}
         response.data = {
             "detail": str(_("Some query parameters are not valid.")),
-            "errors": {name: [str(message) for message in _as_list(messages)] for name, messages in errors.items()},
+            "errors": {
+                name: [str(message) for message in _as_list(messages)] for name, messages in errors.items()
+            },
         }
     return response
 

@@ -413,7 +413,15 @@ class ExhibitDetailSerializer(ExhibitSerializer):
     sources = serializers.SerializerMethodField()
 
     class Meta(ExhibitSerializer.Meta):
-        fields = [*ExhibitSerializer.Meta.fields, "panels", "events", "figures", "places", "glossary", "sources"]
+        fields = [
+            *ExhibitSerializer.Meta.fields,
+            "panels",
+            "events",
+            "figures",
+            "places",
+            "glossary",
+            "sources",
+        ]
 
     get_panels = listed("panels", PanelSerializer)
     get_events = listed("events", EventReference)

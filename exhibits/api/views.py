@@ -29,7 +29,17 @@ from rest_framework.response import Response
 from exhibits.api import serializers
 from exhibits.api.errors import Conditional
 from exhibits.api.pagination import PageNumberPagination
-from exhibits.content.models import Category, Event, Exhibit, Figure, GlossaryTerm, Image, Panel, Place, Source
+from exhibits.content.models import (
+    Category,
+    Event,
+    Exhibit,
+    Figure,
+    GlossaryTerm,
+    Image,
+    Panel,
+    Place,
+    Source,
+)
 from exhibits.content.reading import read_exhibit
 from exhibits.content.version import content_version
 from exhibits.site.filters import EventFilter
@@ -87,7 +97,9 @@ class PublishedContentViewSet(viewsets.GenericViewSet):
         self.refuse_unknown_parameters(request)
         version, last_modified = content_version()
         query = urlencode(sorted(request.query_params.lists()), doseq=True)
-        self.etag = '"{}"'.format(hashlib.sha256(f"{version}|{request.path}?{query}".encode()).hexdigest()[:40])
+        self.etag = '"{}"'.format(
+            hashlib.sha256(f"{version}|{request.path}?{query}".encode()).hexdigest()[:40]
+        )
         self.last_modified = int(last_modified.timestamp()) if last_modified else None
         answered = get_conditional_response(request, etag=self.etag, last_modified=self.last_modified)
         if answered is not None:
