@@ -120,3 +120,18 @@ class OptionalCharField(serializers.CharField):
 
     def to_representation(self, value):
         return str(value) if value else None
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+        "nullable": True,
+        "description": "HH:MM, the local time of the place the sources give (no time zone).",
+    }
+)
+class LocalTimeField(serializers.TimeField):
+    """A time of day as the sources give it: local, without a time zone, to the minute."""
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", allow_null=True, read_only=True, **kwargs)

@@ -18,6 +18,7 @@ from .fields import (
     InEachLanguageField,
     LanguageMapField,
     LinesField,
+    LocalTimeField,
     OptionalCharField,
     PageField,
     SameAsField,
@@ -196,6 +197,8 @@ class EventSerializer(ContentSerializer):
     url = api_url("event")
     page = PageField(page_of("event-detail"))
     category_label = InEachLanguageField(lambda event: event.get_category_display())
+    start_time = LocalTimeField()
+    end_time = LocalTimeField()
     when = InEachLanguageField(
         format_event_when, help_text="The date and time as visitors read them, only as exact as is known."
     )

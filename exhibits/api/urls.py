@@ -22,5 +22,5 @@ urlpatterns = [
     path("schema/", views.SchemaView.as_view(), name="schema"),
     path("docs/", views.DocsView.as_view(), name="docs"),
     *router.urls,
-    re_path(r"^.*/$", views.not_found),
+    re_path(r"^[\s\S]*/$", views.not_found),  # any character, a line break too
 ]

@@ -94,7 +94,9 @@ class PublishedContentViewSet(viewsets.GenericViewSet):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)  # content negotiation first: a bad Accept is 406
-        self.refuse_unknown_parameters(request)
+        if request.method not in {"GET", "HEAD"}:
+            return  # refused next, 405
+        self.check_parameters(request)
         version, last_modified = content_version()
         query = urlencode(sorted(request.query_params.lists()), doseq=True)
         self.etag = '"{}"'.format(
@@ -114,15 +116,22 @@ class PublishedContentViewSet(viewsets.GenericViewSet):
             names |= set(self.filterset_class.base_filters)
         return names
 
-    def refuse_unknown_parameters(self, request):
+    def check_parameters(self, request):
+        """Refuse a query parameter this operation does not read, and one given without a value
+        (a client's mistake that would otherwise quietly return everything)."""
         known = sorted(self.query_parameters())
         if known:
-            message = _("Unknown parameter: this address reads %(known)s.") % {"known": ", ".join(known)}
+            unknown = _("Unknown parameter: this address reads %(known)s.") % {"known": ", ".join(known)}
         else:
-            message = _("Unknown parameter: this address reads no query parameters.")
-        unknown = sorted(set(request.query_params) - set(known))
-        if unknown:
-            raise ValidationError({name: [message] for name in unknown})
+            unknown = _("Unknown parameter: this address reads no query parameters.")
+        errors = {}
+        for name, values in request.query_params.lists():
+            if name not in known:
+                errors[name] = [unknown]
+            elif "" in values:
+                errors[name] = [_("Give a value, or leave the parameter out.")]
+        if errors:
+            raise ValidationError(errors)
 
     def handle_exception(self, exc):
         if isinstance(exc, Conditional):
@@ -177,12 +186,15 @@ class PanelViewSet(mixins.RetrieveModelMixin, PublishedContentViewSet):
         return Response(serializers.PanelSerializer(panel, context=context).data)
 
 
+SLUG = "^[-a-zA-Z0-9_]+$"
 EVENT_FILTERS = [
     OpenApiParameter("start", OpenApiTypes.DATE, description="Events that start on this day or later."),
     OpenApiParameter("end", OpenApiTypes.DATE, description="Events that start on this day or earlier."),
     OpenApiParameter("category", str, enum=Category.values, description="Events of this category."),
-    OpenApiParameter("figure", str, description="Events this person took part in: the person's slug."),
-    OpenApiParameter("place", str, description="Events at this place: the place's slug."),
+    OpenApiParameter(
+        "figure", str, pattern=SLUG, description="Events this person took part in: the person's slug."
+    ),
+    OpenApiParameter("place", str, pattern=SLUG, description="Events at this place: the place's slug."),
 ]
 
 
