@@ -397,9 +397,19 @@ def test_the_api_is_read_only(client, method):
 
 
 def test_errors_are_in_the_language_asked_for(client):
-    response = get(client, "/api/v1/events/?start=x", accept_language="hu")
+    hungarian = get(client, "/api/v1/events/?start=x&colour=red", accept_language="hu").json()
+    english = get(client, "/api/v1/events/?start=x&colour=red", accept_language="en").json()
 
-    assert response.json()["errors"]["start"] == ["Adjon meg egy érvényes dátumot."]
+    assert hungarian["detail"] == "Néhány lekérdezési paraméter érvénytelen."
+    assert hungarian["errors"]["colour"] == [
+        "Ismeretlen paraméter: ez a cím ezeket olvassa: category, end, figure, page, page_size, place, start."
+    ]
+    assert english["errors"]["colour"] == [
+        "Unknown parameter: this address reads category, end, figure, page, page_size, place, start."
+    ]
+    assert get(client, "/api/v1/nowhere/", accept_language="hu").json() == {
+        "detail": "Ezen a címen nincs semmi."
+    }
 
 
 # --- ETag and 304 ---
