@@ -18,7 +18,12 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
+from drf_spectacular.renderers import (
+    OpenApiJsonRenderer,
+    OpenApiJsonRenderer2,
+    OpenApiYamlRenderer,
+    OpenApiYamlRenderer2,
+)
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularAPIView
@@ -297,7 +302,7 @@ class SchemaView(SpectacularAPIView):
     """The OpenAPI 3 schema, generated from these views: JSON, or YAML when asked for. In English,
     the language its descriptions are written in, whoever asks."""
 
-    renderer_classes = [OpenApiJsonRenderer, OpenApiYamlRenderer]
+    renderer_classes = [OpenApiJsonRenderer, OpenApiJsonRenderer2, OpenApiYamlRenderer, OpenApiYamlRenderer2]
 
     def _get_schema_response(self, request):
         with translation.override("en"):
