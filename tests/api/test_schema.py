@@ -9,7 +9,7 @@ import pytest
 import schemathesis
 from django.conf import settings
 from django.core.management import call_command
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.test import override_settings
@@ -58,10 +58,12 @@ def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
 @pytest.fixture
 def api(loaded, db, settings):
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, HOST]
-    # As Django's test client does: the request's end must not close the test's connection.
-    request_finished.disconnect(close_old_connections)
+    # As Django's test client does: a request's start and end must not close the test's connection.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
     yield
-    request_finished.connect(close_old_connections)
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 # The schema is read from the API itself (it needs no database).
