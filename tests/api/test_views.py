@@ -450,6 +450,15 @@ def test_each_page_and_filter_has_its_own_etag(client):
     assert len(etags) == 3
 
 
+def test_head_answers_like_get_without_the_body(client):
+    event = factories.event()
+
+    head = client.head(f"/api/v1/events/{event.pk}/")
+
+    assert head.status_code == 200 and head.content == b""
+    assert head["ETag"] == get(client, f"/api/v1/events/{event.pk}/")["ETag"]
+
+
 def test_an_error_carries_no_etag(client):
     response = get(client, "/api/v1/events/?start=x")
 
