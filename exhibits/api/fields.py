@@ -1,12 +1,16 @@
 """The API's own kinds of values: language maps, links to the public pages, authority links."""
 
+import functools
+
 from django.conf import settings
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from exhibits.content import markup
 from exhibits.content.fields import is_markup
+from exhibits.site.rendering import markup_html
 
 
 def languages():
@@ -36,7 +40,7 @@ class LanguageMapField(serializers.Field):
     def to_representation(self, obj):
         texts = {code: getattr(obj, f"{self.field}_{code}", None) or None for code in languages()}
         if self.html:
-            return {code: str(markup.to_html(text)) if text else None for code, text in texts.items()}
+            return {code: str(markup_html(text)) if text else None for code, text in texts.items()}
         return texts
 
 
@@ -49,6 +53,26 @@ def texts(model):
         if is_markup(model, name):
             names.append(f"{name}_html")
     return names
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class ApiUrlField(serializers.Field):
+    """The object's absolute address in this API: the router's `<kind>-detail` by its id."""
+
+    def __init__(self, kind, **kwargs):
+        self.view_name = f"api:{kind}-detail"
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, obj):
+        path = _detail_path_template(get_script_prefix(), self.view_name).format(pk=obj.pk)
+        return self.context["request"].build_absolute_uri(path)
+
+
+@functools.lru_cache(maxsize=64)
+def _detail_path_template(script_prefix, view_name):
+    """The path of `view_name` with `{pk}` for the id: reversed once, not for every object of a
+    list (reversing was most of a list's time). A detail path ends with the id and a slash."""
+    return reverse(view_name, kwargs={"pk": 1}).removesuffix("1/") + "{pk}/"
 
 
 @extend_schema_field(PageLinks)

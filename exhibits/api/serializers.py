@@ -15,6 +15,7 @@ from exhibits.content.models import Event, Exhibit, Figure, GlossaryTerm, Image,
 from exhibits.site.rendering import detail_path
 
 from .fields import (
+    ApiUrlField,
     InEachLanguageField,
     LanguageMapField,
     LinesField,
@@ -36,7 +37,7 @@ def page_of(view_name):
 
 
 def api_url(kind):
-    return serializers.HyperlinkedIdentityField(view_name=f"api:{kind}-detail", read_only=True)
+    return ApiUrlField(kind)
 
 
 class ContentSerializer(serializers.ModelSerializer):
@@ -202,7 +203,7 @@ class EventSerializer(ContentSerializer):
     when = InEachLanguageField(
         format_event_when, help_text="The date and time as visitors read them, only as exact as is known."
     )
-    place = serializers.SerializerMethodField()
+    place = PlaceReference(source="shown_place", allow_null=True, read_only=True)
     figures = FigureReference(many=True, source="shown_figures", read_only=True)
     sources = SourceSerializer(many=True, source="shown_sources", read_only=True)
 
@@ -228,12 +229,6 @@ class EventSerializer(ContentSerializer):
             "figures",
             "sources",
         ]
-
-    @extend_schema_field(PlaceReference(allow_null=True))
-    def get_place(self, event):
-        if event.place_id and event.place.is_published:
-            return PlaceReference(event.place, context=self.context).data
-        return None
 
 
 class FigureSerializer(ContentSerializer):
@@ -337,42 +332,18 @@ def panel_page(panel, language):
     return f"{detail_path('exhibits:exhibit-detail', panel.exhibit.slug, language)}#panel-{panel.code}"
 
 
-def listed(kind, serializer):
-    """The getter of a field listing the exhibit's `kind` objects (e.g. "events"), as the
-    exhibit was read into the context (exhibits.content.reading.Contents)."""
-
-    @extend_schema_field(serializer(many=True))
-    def get(self, exhibit):
-        return serializer(getattr(self.context["contents"], kind), many=True, context=self.context).data
-
-    return get
-
-
-def linked(name, serializer):
-    """The getter of a field listing what a panel links to through its field `name`, as far as
-    it belongs to the exhibit read into the context."""
-
-    @extend_schema_field(serializer(many=True))
-    def get(self, panel):
-        contents = self.context["contents"]
-        return serializer(contents.linked(panel, name), many=True, context=self.context).data
-
-    return get
-
-
 class PanelSerializer(ContentSerializer):
     """A panel: its label code, title, body, image, and the events, people, places and sources it links to."""
 
-    # Read from the exhibit's contents (exhibits.content.reading) in the context.
-
+    # The `shown_*` values are what exhibits.content.reading read of the exhibit (views.read).
     url = api_url("panel")
     page = PageField(panel_page)
     exhibit = ExhibitReference(read_only=True)
-    image = serializers.SerializerMethodField()
-    events = serializers.SerializerMethodField()
-    figures = serializers.SerializerMethodField()
-    places = serializers.SerializerMethodField()
-    sources = serializers.SerializerMethodField()
+    image = ImageSerializer(source="shown_image", allow_null=True, read_only=True)
+    events = EventReference(many=True, source="shown_events", read_only=True)
+    figures = FigureReference(many=True, source="shown_figures", read_only=True)
+    places = PlaceReference(many=True, source="shown_places", read_only=True)
+    sources = SourceSerializer(many=True, source="shown_sources", read_only=True)
 
     class Meta:
         model = Panel
@@ -391,29 +362,18 @@ class PanelSerializer(ContentSerializer):
             "sources",
         ]
 
-    @extend_schema_field(ImageSerializer(allow_null=True))
-    def get_image(self, panel):
-        image = self.context["contents"].image_of(panel)
-        return ImageSerializer(image, context=self.context).data if image else None
-
-    get_events = linked("events", EventReference)
-    get_figures = linked("figures", FigureReference)
-    get_places = linked("places", PlaceReference)
-    get_sources = linked("sources", SourceSerializer)
-
 
 class ExhibitDetailSerializer(ExhibitSerializer):
     """An exhibit with everything that belongs to it: its panels in order, and its events (those
     its panels link to and those in its period), people, places, glossary terms and sources."""
 
-    # Read from the exhibit's contents (exhibits.content.reading) in the context.
-
-    panels = serializers.SerializerMethodField()
-    events = serializers.SerializerMethodField()
-    figures = serializers.SerializerMethodField()
-    places = serializers.SerializerMethodField()
-    glossary = serializers.SerializerMethodField()
-    sources = serializers.SerializerMethodField()
+    # The `shown_*` values are what exhibits.content.reading read of the exhibit (views.read).
+    panels = PanelSerializer(many=True, source="shown_panels", read_only=True)
+    events = EventReference(many=True, source="shown_events", read_only=True)
+    figures = FigureReference(many=True, source="shown_figures", read_only=True)
+    places = PlaceReference(many=True, source="shown_places", read_only=True)
+    glossary = GlossaryTermReference(many=True, source="shown_glossary", read_only=True)
+    sources = SourceSerializer(many=True, source="shown_sources", read_only=True)
 
     class Meta(ExhibitSerializer.Meta):
         fields = [
@@ -425,10 +385,3 @@ class ExhibitDetailSerializer(ExhibitSerializer):
             "glossary",
             "sources",
         ]
-
-    get_panels = listed("panels", PanelSerializer)
-    get_events = listed("events", EventReference)
-    get_figures = listed("figures", FigureReference)
-    get_places = listed("places", PlaceReference)
-    get_glossary = listed("glossary", GlossaryTermReference)
-    get_sources = listed("sources", SourceSerializer)

@@ -80,11 +80,18 @@ def shown(name, queryset):
 
 
 def read(exhibit):
-    """The exhibit's published contents (exhibits.content.reading), each panel knowing its exhibit."""
+    """The exhibit as exhibits.content.reading reads what visitors see, noted on its objects as
+    the serializers show it: `shown_panels`, a panel's `shown_events`, and so on."""
     contents = read_exhibit(exhibit)
+    exhibit = contents.exhibit
+    for kind in ["panels", "events", "figures", "places", "glossary", "sources"]:
+        setattr(exhibit, f"shown_{kind}", getattr(contents, kind))
     for panel in contents.panels:
-        panel.exhibit = contents.exhibit
-    return contents
+        panel.exhibit = exhibit
+        panel.shown_image = contents.image_of(panel)
+        for name in ["events", "figures", "places", "sources"]:
+            setattr(panel, f"shown_{name}", contents.linked(panel, name))
+    return exhibit
 
 
 class PublishedContentViewSet(viewsets.GenericViewSet):
@@ -171,9 +178,10 @@ class ExhibitViewSet(ReadOnlyViewSet):
         return Exhibit.objects.published().select_related("image").order_by("-period_start", "pk")
 
     def retrieve(self, request, *args, **kwargs):
-        contents = read(self.get_object())
-        context = {**self.get_serializer_context(), "contents": contents}
-        return Response(serializers.ExhibitDetailSerializer(contents.exhibit, context=context).data)
+        exhibit = read(self.get_object())
+        return Response(
+            serializers.ExhibitDetailSerializer(exhibit, context=self.get_serializer_context()).data
+        )
 
 
 @extend_schema_view(retrieve=extend_schema(summary="A panel of a published exhibit"))
@@ -185,10 +193,8 @@ class PanelViewSet(mixins.RetrieveModelMixin, PublishedContentViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         panel = self.get_object()
-        contents = read(panel.exhibit)
-        panel = next(shown for shown in contents.panels if shown.pk == panel.pk)
-        context = {**self.get_serializer_context(), "contents": contents}
-        return Response(serializers.PanelSerializer(panel, context=context).data)
+        panel = next(shown for shown in read(panel.exhibit).shown_panels if shown.pk == panel.pk)
+        return Response(self.get_serializer(panel).data)
 
 
 SLUG = "^[-a-zA-Z0-9_]+$"
@@ -217,8 +223,8 @@ class EventViewSet(ReadOnlyViewSet):
     def get_queryset(self):
         return (
             Event.objects.published()
-            .select_related("place")
             .prefetch_related(
+                Prefetch("place", queryset=Place.objects.published(), to_attr="shown_place"),
                 shown("figures", alphabetical(Figure.objects.published())),
                 shown("sources", visible_sources()),
             )
