@@ -396,6 +396,13 @@ def test_the_api_is_read_only(client, method):
     assert Event.objects.get(pk=event.pk).title_hu == event.title_hu
 
 
+@pytest.mark.parametrize("method", ["OPTIONS", "TRACE"])
+def test_other_methods_are_refused_in_json_before_parameters_are_read(client, method):
+    response = client.generic(method, "/api/v1/events/?colour=red")
+
+    assert response.status_code == 405 and response.json()["detail"]
+
+
 def test_errors_are_in_the_language_asked_for(client):
     hungarian = get(client, "/api/v1/events/?start=x&colour=red", accept_language="hu").json()
     english = get(client, "/api/v1/events/?start=x&colour=red", accept_language="en").json()
