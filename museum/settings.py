@@ -106,7 +106,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "museum.middleware.ContentSecurityPolicyMiddleware",
     # Serves the bundled fonts, styles and scripts itself: kiosks and galleries may have no CDN.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A published page kept in the cache goes out from here, before sessions and authentication.
