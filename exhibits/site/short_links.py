@@ -88,4 +88,3 @@ def _redirect(request, view_name, slug, *, drafts, fragment=""):
     # The language comes from the cookie or Accept-Language: a shared cache must tell them apart.
     patch_vary_headers(response, ["Accept-Language", "Cookie"])
     return response
-

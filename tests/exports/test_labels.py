@@ -86,7 +86,9 @@ def test_the_short_address_follows_the_site_address_setting(translated_exhibit, 
 
 
 @pytest.mark.parametrize("address", ["", "tarlo.museum.example", "ftp://museum.example", "https://"])
-def test_labels_without_a_usable_site_address_are_refused_with_what_to_set(translated_exhibit, settings, address):
+def test_labels_without_a_usable_site_address_are_refused_with_what_to_set(
+    translated_exhibit, settings, address
+):
     settings.TARLO_PUBLIC_URL = address
 
     with pytest.raises(ExportError, match="PUBLIC_URL"):
@@ -150,7 +152,9 @@ def printed_qr_codes(html, tmp_path):
 
 @pytest.mark.browser
 @needs_chromium
-def test_a_printed_labels_qr_code_opens_its_panel_in_the_readers_language(translated_exhibit, client, tmp_path):
+def test_a_printed_labels_qr_code_opens_its_panel_in_the_readers_language(
+    translated_exhibit, client, tmp_path
+):
     publish(translated_exhibit)
 
     decoded = printed_qr_codes(export_labels(translated_exhibit), tmp_path)
