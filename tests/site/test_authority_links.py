@@ -66,7 +66,7 @@ def change_page(client, obj):
 
 def test_the_item_a_curator_enters_in_the_admin_reaches_the_visitors_page(curator_client, client):
     figure = factories.figure(status=Status.DRAFT)
-    form = posted(change_page(curator_client, figure)) | {"wikidata_id": "Q123456"}
+    form = posted(change_page(curator_client, figure)) | {"wikidata_id": "Q654321"}
 
     response = curator_client.post(
         reverse("admin:exhibits_figure_change", args=[figure.pk]), form, follow=True
@@ -78,7 +78,7 @@ def test_the_item_a_curator_enters_in_the_admin_reaches_the_visitors_page(curato
 
     data = json_ld(client.get(f"/en/figures/{figure.slug}/"))
 
-    assert data["sameAs"] == ["https://www.wikidata.org/wiki/Q152925"]
+    assert data["sameAs"] == ["https://www.wikidata.org/wiki/Q654321"]
 
 
 @pytest.mark.parametrize("typed", ["X12", "q12", "Q0", "Q12 ", "Q1 2", "12", "Q", "<script>Q1</script>"])
