@@ -156,10 +156,14 @@ def test_a_printed_labels_qr_code_opens_its_panel_in_the_readers_language(
     translated_exhibit, client, tmp_path
 ):
     publish(translated_exhibit)
+    paragraphs = "\n\n".join([" ".join(["szó"] * 30)] * 5)  # the longest body a panel may have
+    Panel.objects.create(
+        exhibit=translated_exhibit, order=4, code="56-04", title_hu="Hosszú", body_hu=paragraphs
+    )
 
     decoded = printed_qr_codes(export_labels(translated_exhibit), tmp_path)
 
-    assert decoded == [[f"https://tarlo.museum.example/p/56-0{number}"] for number in (1, 2, 3)]
+    assert decoded == [[f"https://tarlo.museum.example/p/56-0{number}"] for number in (1, 2, 3, 4)]
     address = urlsplit(decoded[2][0])
     assert address.netloc == "tarlo.museum.example"
     for language, title in [("en", "The siege of the Radio"), ("hu", "A Magyar Rádió ostroma")]:
