@@ -31,7 +31,7 @@ from exhibits.site.exhibit_page import (
 )
 from exhibits.site.filters import EventFilter
 from exhibits.site.glossary import Glossary
-from exhibits.site.jsonld import event_json_ld, person_json_ld
+from exhibits.site.jsonld import event_json_ld, person_json_ld, place_page_json_ld
 from exhibits.site.rendering import (
     active_language,
     description,
@@ -330,6 +330,11 @@ class PlaceDetailView(VisitorMixin, DetailView):
             panels=self.panels_of(place, "places"),
             sources=self.sources_of(place),
             meta=self.meta(title=name, text=text or shown(place, "area")[0], kind="article"),
+            json_ld=place_page_json_ld(
+                place,
+                url=self.request.build_absolute_uri(self.request.path),
+                language=self.request.LANGUAGE_CODE,
+            ),
             **kwargs,
         )
 
