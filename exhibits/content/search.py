@@ -1,18 +1,112 @@
-"""Search that ignores case and accents: "gero" finds Gerő, "nagy imre" finds Imre Nagy.
+"""Search of published content: on PostgreSQL full-text search that knows Hungarian and English,
+on SQLite a simple search that ignores case and accents.
 
-Both sides of a comparison are folded the same way: the query in Python by `fold()`, the
-columns in SQL by `Fold()`, which is PostgreSQL's `unaccent` extension (created by a
-migration) under `lower`, and on SQLite the same Python `fold()` registered on every new
-connection. Nothing is stored twice, so there is no search column to keep up to date.
+What is searched is declared once, in DOCUMENTS: for each kind of content its fields and their
+weights. A field is searched in the visitor's language, or, for names, in every language.
+
+PostgreSQL (`matching()` with `ranked=True`): each field is read with every text search
+configuration of the visitor's language (CONFIGURATIONS), and the query words with the same
+ones, so that a word is found in any of these forms:
+
+- stemmed with the accents kept ("hungarian": "forradalmat" and "forradalom" are both
+  "forradal", "rádiónál" is "rádió"). The Snowball stemmer of Hungarian needs the accents, so
+  this comes first;
+- stemmed after the accents are folded ("hungarian_unaccent": a visitor who types "radional"
+  finds "rádiónál"; "english_unaccent": "uprisings" finds "uprising", "Gero" finds "Gerő");
+- folded but neither stemmed nor dropped as a stop word ("simple_unaccent": "Nagy" is a name,
+  not only the Hungarian stop word "big").
+
+The configurations are created by migration 0013, with a GIN index on each document per
+language, so that a query reads the index instead of every row. Results are ordered by
+`ts_rank` (titles and names weigh most) and carry a snippet of their text with the matched
+words marked (`ts_headline`, turned into escaped HTML by `highlighted()`).
+
+SQLite: every query word must occur, folded, in one of the fields (`Fold()` is the same Python
+`fold()` registered on every new connection); no stemming, no ranking, no index.
 """
 
+import functools
+import operator
+import re
 import unicodedata
+from dataclasses import dataclass
 
+from django.conf import settings
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db.models import CharField, Func, Q, TextField, Value
 from django.db.models.functions import Coalesce, Concat
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from exhibits.content.markup import to_plain_text
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
+
+# The text search configurations each language's text is read with; migration 0013 creates the
+# ones that are not PostgreSQL's own. A language without an entry is read with the last one.
+CONFIGURATIONS = {
+    "hu": ("hungarian", "hungarian_unaccent", "simple_unaccent"),
+    "en": ("english_unaccent", "simple_unaccent"),
+}
+FALLBACK_CONFIGURATIONS = ("simple_unaccent",)
+
+# Marks that ts_headline puts around a matched word; no text holds them once `words()` and
+# `highlighted()` have dropped them.
+START, STOP = "\x02", "\x03"
+
+_WORD = re.compile(r"[^\W_]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    weight: str = "D"
+    in_every_language: bool = False
+    is_translated: bool = True
+
+    def columns(self, language):
+        if not self.is_translated:
+            return [self.name]
+        if self.in_every_language:
+            return [f"{self.name}_{code}" for code, _name in settings.LANGUAGES]
+        return [f"{self.name}_{language}"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """What is searched of one model: its fields with their weights, and the field of the snippet."""
+
+    fields: tuple
+    snippet: str
+
+    def columns(self, language):
+        """[(column, weight)] searched for a visitor reading `language`."""
+        return [(column, field.weight) for field in self.fields for column in field.columns(language)]
+
+
+DOCUMENTS = {
+    "event": Document(fields=(Field("title", "A"), Field("summary", "B")), snippet="summary"),
+    "figure": Document(
+        fields=(
+            Field("name", "A", in_every_language=True),
+            Field("other_names", "A", is_translated=False),
+            Field("role", "B"),
+            Field("biography", "C"),
+        ),
+        snippet="biography",
+    ),
+    "place": Document(
+        fields=(Field("name", "A", in_every_language=True), Field("area", "B"), Field("description", "C")),
+        snippet="description",
+    ),
+    "panel": Document(fields=(Field("title", "A"), Field("body", "B")), snippet="body"),
+}
+
+
+def configurations(language):
+    return CONFIGURATIONS.get(language, FALLBACK_CONFIGURATIONS)
 
 
 def fold(text):
@@ -37,25 +131,123 @@ def register_sqlite_functions(sender, connection, **kwargs):
         connection.connection.create_function("TARLO_FOLD", 1, fold, deterministic=True)
 
 
+def cleaned(query):
+    """The visitor's query without control characters, cut to MAX_QUERY_LENGTH."""
+    return _CONTROL.sub(" ", query)[:MAX_QUERY_LENGTH].strip()
+
+
+def all_words(query):
+    """The words (letters and digits) of a visitor's query."""
+    return _WORD.findall(cleaned(query))
+
+
+def words(query):
+    """The words searched for: at most MAX_TERMS of them."""
+    return all_words(query)[:MAX_TERMS]
+
+
 def terms(query):
-    """Split a visitor's query into at most MAX_TERMS folded words."""
-    return fold(query[:MAX_QUERY_LENGTH]).split()[:MAX_TERMS]
+    """The folded words of a query, as the SQLite search compares them."""
+    return [fold(word) for word in words(query)]
 
 
-def matching(queryset, fields, words):
-    """Filter `queryset` to rows where every word occurs in one of `fields`."""
-    if not words:
-        return queryset.none()
-    columns = [Coalesce(field, Value(""), output_field=TextField()) for field in fields]
-    text = (
-        Concat(*_interleave(columns, Value(" ")), output_field=TextField())
-        if len(columns) > 1
-        else columns[0]
+def vector(document, language):
+    """The tsvector of `document` for a visitor reading `language` (as migration 0013 indexes it)."""
+    return functools.reduce(
+        operator.add,
+        (
+            SearchVector(column, config=config, weight=weight)
+            for column, weight in document.columns(language)
+            for config in configurations(language)
+        ),
     )
+
+
+def text_query(query_words, language):
+    """Every word, in any of the forms the language's configurations give it."""
+    return functools.reduce(
+        operator.and_,
+        (
+            functools.reduce(operator.or_, (SearchQuery(word, config=config) for config in configurations(language)))
+            for word in query_words
+        ),
+    )
+
+
+def _any_word(query_words, language):
+    """Any word, in any form: what the snippet marks (a word may match in the title alone)."""
+    return functools.reduce(
+        operator.or_,
+        (SearchQuery(word, config=config) for word in query_words for config in configurations(language)),
+    )
+
+
+def snippet(document, language, query_words):
+    """A few lines of the document's text around the matched words, each marked with START…STOP.
+
+    ts_headline marks the words whose form in its configuration is in the query, so it runs once
+    per configuration, the outer one choosing the lines to show.
+    """
+    text = Coalesce(f"{document.snippet}_{language}", Value(""), output_field=TextField())
+    query = _any_word(query_words, language)
+    *inner, outer = configurations(language)
+    for config in inner:
+        text = SearchHeadline(text, query, config=config, start_sel=START, stop_sel=STOP, highlight_all=True)
+    return SearchHeadline(
+        text, query, config=outer, start_sel=START, stop_sel=STOP, max_words=30, min_words=12, short_word=2
+    )
+
+
+def matching(queryset, document, language, query_words, *, ranked):
+    """Filter `queryset` to the rows of `document` holding every word of `query_words`.
+
+    Ranked (PostgreSQL): best first, each with its `snippet`. Otherwise (SQLite): each word must
+    occur, folded, in one of the document's fields.
+    """
+    if not query_words:
+        return queryset.none()
+    if ranked:
+        document_vector = vector(document, language)
+        query = text_query(query_words, language)
+        return (
+            queryset.alias(document=document_vector)
+            .filter(document=query)
+            .annotate(rank=SearchRank(document_vector, query), snippet=snippet(document, language, query_words))
+            .order_by("-rank", "pk")
+        )
+    return _folded_matching(queryset, [column for column, _weight in document.columns(language)], query_words)
+
+
+def _folded_matching(queryset, fields, query_words):
+    columns = [Coalesce(field, Value(""), output_field=TextField()) for field in fields]
+    text = Concat(*_interleave(columns, Value(" ")), output_field=TextField()) if len(columns) > 1 else columns[0]
     condition = Q()
-    for word in words:
-        condition &= Q(search_text__contains=word)
+    for word in query_words:
+        condition &= Q(search_text__contains=fold(word))
     return queryset.annotate(search_text=Fold(text)).filter(condition)
+
+
+def highlighted(headline):
+    """HTML of a ts_headline: the text escaped, the marked words in <mark>, markup signs dropped."""
+    text = " ".join(line.strip(" -") for line in (headline or "").splitlines() if line.strip())
+    text = re.sub(r"(?m)(^|\s)\d+\)\s", r"\1", text).replace("*", "")
+    html = escape(text)
+    html = re.sub(f"{START}+([^{START}{STOP}]*){STOP}+", r"<mark>\1</mark>", html)
+    return mark_safe(html.replace(START, "").replace(STOP, ""))
+
+
+def folded_snippet(text, query_words, *, length=30):
+    """HTML of about `length` words of markup `text` from just before the first matched word, the
+    words holding a query word (case and accents ignored) in <mark>: SQLite's `snippet()`."""
+    tokens = to_plain_text(text or "").split()
+    folded_words = [fold(word) for word in query_words]
+    matched = [any(word in fold(token) for word in folded_words) for token in tokens]
+    start = max(0, matched.index(True) - 4) if any(matched) else 0
+    shown = [
+        f"{START}{token}{STOP}" if is_match else token
+        for token, is_match in zip(tokens[start : start + length], matched[start : start + length])
+    ]
+    return highlighted(" ".join(["…"] * (start > 0) + shown + ["…"] * (start + length < len(tokens))))
 
 
 def _interleave(items, separator):
