@@ -56,6 +56,7 @@ FALLBACK_CONFIGURATIONS = ("simple_unaccent",)
 START, STOP = "\x02", "\x03"
 
 _WORD = re.compile(r"[^\W_]+")
+_LIST_ITEM = re.compile(r"^\s*(?:-|\d+\))\s+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -186,12 +187,12 @@ def snippet(document, language, query_words):
     """A few lines of the document's text around the matched words, each marked with START…STOP.
 
     ts_headline marks the words whose form in its configuration is in the query, so it runs once
-    per configuration, the outer one choosing the lines to show.
+    per configuration, the outer one (the language's stemmer) choosing the lines to show.
     """
     text = Coalesce(f"{document.snippet}_{language}", Value(""), output_field=TextField())
     query = _any_word(query_words, language)
-    *inner, outer = configurations(language)
-    for config in inner:
+    outer, *inner = configurations(language)
+    for config in reversed(inner):
         text = SearchHeadline(text, query, config=config, start_sel=START, stop_sel=STOP, highlight_all=True)
     return SearchHeadline(
         text, query, config=outer, start_sel=START, stop_sel=STOP, max_words=30, min_words=12, short_word=2
@@ -229,11 +230,10 @@ def _folded_matching(queryset, fields, query_words):
 
 def highlighted(headline):
     """HTML of a ts_headline: the text escaped, the marked words in <mark>, markup signs dropped."""
-    text = " ".join(line.strip(" -") for line in (headline or "").splitlines() if line.strip())
-    text = re.sub(r"(?m)(^|\s)\d+\)\s", r"\1", text).replace("*", "")
-    html = escape(text)
+    lines = (_LIST_ITEM.sub("", line) for line in (headline or "").splitlines())
+    html = escape(" ".join(" ".join(lines).replace("*", "").split()))
     html = re.sub(f"{START}+([^{START}{STOP}]*){STOP}+", r"<mark>\1</mark>", html)
-    return mark_safe(html.replace(START, "").replace(STOP, ""))
+    return mark_safe(html.replace(START, "").replace(STOP, "").strip())
 
 
 def folded_snippet(text, query_words, *, length=30):

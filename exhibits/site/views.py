@@ -451,7 +451,9 @@ class SearchView(VisitorMixin, TemplateView):
         raw_query = self.request.GET.get("q", "")
         return super().get_context_data(
             query=query,
-            message=_search_message(raw_query, query, query_words, has_results=bool(results)),
+            message=_search_message(
+                raw_query, query, query_words, is_asked="q" in self.request.GET, has_results=bool(results)
+            ),
             results=results,
             meta=self.meta(
                 title=gettext("Search"),
@@ -463,10 +465,10 @@ class SearchView(VisitorMixin, TemplateView):
         )
 
 
-def _search_message(raw_query, query, query_words, *, has_results):
+def _search_message(raw_query, query, query_words, *, is_asked, has_results):
     """What the page says of the query: nothing when results show and all of it was searched."""
     if not raw_query.strip():
-        return gettext("Type a name, a place or a word to search for.") if raw_query else ""
+        return gettext("Type a name, a place or a word to search for.") if is_asked else ""
     if not query_words:
         return gettext("“%(query)s” holds no word to search for: type letters or numbers.") % {"query": query}
     notes = []
