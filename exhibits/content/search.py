@@ -32,8 +32,16 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db.models import CharField, Func, Q, TextField, Value
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQueryField,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
+from django.db import connections
+from django.db.models import BooleanField, CharField, Func, Q, TextField, Value
+from django.db.models.expressions import Expression, RawSQL
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -164,23 +172,55 @@ def vector(document, language):
     )
 
 
+_vector_sqls = {}
+
+
+def _stored_vector(queryset, document, language):
+    """`vector()` as SQL built once per process: Django takes longer to build the tree of a
+    document's dozen to_tsvector() calls than PostgreSQL takes to answer from the index."""
+    key = (queryset.model, document, language, queryset.db)
+    if key not in _vector_sqls:
+        connection = connections[queryset.db]
+        query = queryset.model.objects.all().query
+        expression = vector(document, language).resolve_expression(query)
+        sql, params = expression.as_sql(query.get_compiler(connection=connection), connection)
+        _vector_sqls[key] = connection.ops.compose_sql(sql, params)
+    return RawSQL(_vector_sqls[key], [], output_field=SearchVectorField())
+
+
+class WordsQuery(Expression):
+    """A tsquery holding every word (or, with `every=False`, any word) of `query_words`, each in
+    any of the forms `configurations` give it: plainto_tsquery() per word and configuration.
+
+    SearchQuery objects combined with & and | say the same, but Django takes milliseconds to
+    build the tree of a few words in three configurations, three times per result list.
+    """
+
+    output_field = SearchQueryField()
+
+    def __init__(self, query_words, configurations, *, every=True):
+        super().__init__()
+        self.query_words, self.configurations, self.every = tuple(query_words), tuple(configurations), every
+
+    def as_sql(self, compiler, connection):
+        forms = " || ".join(["plainto_tsquery(%s::regconfig, %s)"] * len(self.configurations))
+        params = [value for word in self.query_words for config in self.configurations for value in (config, word)]
+        if not self.every:
+            return f"({' || '.join([forms] * len(self.query_words))})", params
+        return f"({' && '.join([f'({forms})'] * len(self.query_words))})", params
+
+
+class Matches(Func):
+    """tsvector @@ tsquery."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
 def text_query(query_words, language):
     """Every word, in any of the forms the language's configurations give it."""
-    return functools.reduce(
-        operator.and_,
-        (
-            functools.reduce(operator.or_, (SearchQuery(word, config=config) for config in configurations(language)))
-            for word in query_words
-        ),
-    )
-
-
-def _any_word(query_words, language):
-    """Any word, in any form: what the snippet marks (a word may match in the title alone)."""
-    return functools.reduce(
-        operator.or_,
-        (SearchQuery(word, config=config) for word in query_words for config in configurations(language)),
-    )
+    return WordsQuery(query_words, configurations(language))
 
 
 def snippet(document, language, query_words):
@@ -190,7 +230,8 @@ def snippet(document, language, query_words):
     per configuration, the outer one (the language's stemmer) choosing the lines to show.
     """
     text = Coalesce(f"{document.snippet}_{language}", Value(""), output_field=TextField())
-    query = _any_word(query_words, language)
+    # Any word: a word may match in the title alone.
+    query = WordsQuery(query_words, configurations(language), every=False)
     outer, *inner = configurations(language)
     for config in reversed(inner):
         text = SearchHeadline(text, query, config=config, start_sel=START, stop_sel=STOP, highlight_all=True)
@@ -208,11 +249,10 @@ def matching(queryset, document, language, query_words, *, ranked):
     if not query_words:
         return queryset.none()
     if ranked:
-        document_vector = vector(document, language)
+        document_vector = _stored_vector(queryset, document, language)
         query = text_query(query_words, language)
         return (
-            queryset.alias(document=document_vector)
-            .filter(document=query)
+            queryset.filter(Matches(document_vector, query))
             .annotate(rank=SearchRank(document_vector, query), snippet=snippet(document, language, query_words))
             .order_by("-rank", "pk")
         )
