@@ -42,7 +42,9 @@ TARGET = 2.0
 STATIC_STORAGE = "django.contrib.staticfiles.storage.StaticFilesStorage"
 
 SYLLABLES_HU = "ba be bi bo bö bu dá de dé fa fé fü ha há ke ké la le lé ló ma me mé mo pá pe pi sza szé szó ta te té tü vá ve vé zo zs".split()
-SYLLABLES_EN = "ba bel cor dan fen gal hol jun kep lan mor nesh pol quin rav sel tam ul ven wick yor zan".split()
+SYLLABLES_EN = (
+    "ba bel cor dan fen gal hol jun kep lan mor nesh pol quin rav sel tam ul ven wick yor zan".split()
+)
 
 
 def made_up_words(syllables, count, rng):
@@ -104,7 +106,10 @@ def matches(language, query):
 def run(stdout, *, events=10000, repeat=20):
     settings_dict = connection.settings_dict
     if connection.vendor != "sqlite":
-        settings_dict["TEST"] = {**settings_dict.get("TEST", {}), "NAME": f"{settings_dict['NAME']}_benchmark_search"}
+        settings_dict["TEST"] = {
+            **settings_dict.get("TEST", {}),
+            "NAME": f"{settings_dict['NAME']}_benchmark_search",
+        }
     stdout.write(f"Preparing a throwaway {connection.vendor} database with the 1956 exhibit …")
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
@@ -137,7 +142,10 @@ def _measure_both(stdout, *, events, repeat):
     )
     stdout.write(f"{'query':26} {'ms':>7} {'ms':>8} {'ratio':>6} {'queries':>8} {'events matching':>16}")
     for language, query, is_broad in QUERIES:
-        (small_time, small_queries, _), (large_time, large_queries, _) = small[language, query], large[language, query]
+        (small_time, small_queries, _), (large_time, large_queries, _) = (
+            small[language, query],
+            large[language, query],
+        )
         label = f"{language} “{query}”" + (" (broad)" if is_broad else "")
         stdout.write(
             f"{label:26} {small_time * 1000:7.1f} {large_time * 1000:8.1f} {large_time / small_time:6.2f}"

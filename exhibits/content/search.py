@@ -204,7 +204,9 @@ class WordsQuery(Expression):
 
     def as_sql(self, compiler, connection):
         forms = " || ".join(["plainto_tsquery(%s::regconfig, %s)"] * len(self.configurations))
-        params = [value for word in self.query_words for config in self.configurations for value in (config, word)]
+        params = [
+            value for word in self.query_words for config in self.configurations for value in (config, word)
+        ]
         if not self.every:
             return f"({' || '.join([forms] * len(self.query_words))})", params
         return f"({' && '.join([f'({forms})'] * len(self.query_words))})", params
@@ -253,7 +255,9 @@ def matching(queryset, document, language, query_words, *, ranked):
         query = text_query(query_words, language)
         return (
             queryset.filter(Matches(document_vector, query))
-            .annotate(rank=SearchRank(document_vector, query), snippet=snippet(document, language, query_words))
+            .annotate(
+                rank=SearchRank(document_vector, query), snippet=snippet(document, language, query_words)
+            )
             .order_by("-rank", "pk")
         )
     return _folded_matching(queryset, [column for column, _weight in document.columns(language)], query_words)
@@ -261,19 +265,35 @@ def matching(queryset, document, language, query_words, *, ranked):
 
 def _folded_matching(queryset, fields, query_words):
     columns = [Coalesce(field, Value(""), output_field=TextField()) for field in fields]
-    text = Concat(*_interleave(columns, Value(" ")), output_field=TextField()) if len(columns) > 1 else columns[0]
+    text = (
+        Concat(*_interleave(columns, Value(" ")), output_field=TextField())
+        if len(columns) > 1
+        else columns[0]
+    )
     condition = Q()
     for word in query_words:
         condition &= Q(search_text__contains=fold(word))
     return queryset.annotate(search_text=Fold(text)).filter(condition)
 
 
-def highlighted(headline):
-    """HTML of a ts_headline: the text escaped, the marked words in <mark>, markup signs dropped."""
-    lines = (_LIST_ITEM.sub("", line) for line in (headline or "").splitlines())
-    html = escape(" ".join(" ".join(lines).replace("*", "").split()))
-    html = re.sub(f"{START}+([^{START}{STOP}]*){STOP}+", r"<mark>\1</mark>", html)
-    return mark_safe(html.replace(START, "").replace(STOP, "").strip())
+def highlighted(headline, source=None):
+    """HTML of a ts_headline: the text escaped, the marked words in <mark>, markup signs dropped,
+    and "…" where it is cut from a longer `source`."""
+    text = _plain(headline)
+    html = re.sub(f"{START}+([^{START}{STOP}]*){STOP}+", r"<mark>\1</mark>", escape(text))
+    html = re.sub(" {2,}", " ", html.replace(START, "").replace(STOP, "")).strip()
+    if source is not None and text:
+        words, whole = _plain(text.replace(START, "").replace(STOP, "")), _plain(source)
+        html = (
+            ("… " if not whole.startswith(words) else "") + html + (" …" if not whole.endswith(words) else "")
+        )
+    return mark_safe(html)
+
+
+def _plain(text):
+    """`text` on one line without list signs or asterisks, as a snippet shows it."""
+    lines = (_LIST_ITEM.sub("", line) for line in (text or "").splitlines())
+    return " ".join(" ".join(lines).replace("*", "").split())
 
 
 def folded_snippet(text, query_words, *, length=30):
@@ -285,9 +305,11 @@ def folded_snippet(text, query_words, *, length=30):
     start = max(0, matched.index(True) - 4) if any(matched) else 0
     shown = [
         f"{START}{token}{STOP}" if is_match else token
-        for token, is_match in zip(tokens[start : start + length], matched[start : start + length])
+        for token, is_match in zip(
+            tokens[start : start + length], matched[start : start + length], strict=True
+        )
     ]
-    return highlighted(" ".join(["…"] * (start > 0) + shown + ["…"] * (start + length < len(tokens))))
+    return highlighted(" ".join(shown), " ".join(tokens))
 
 
 def _interleave(items, separator):

@@ -2,7 +2,6 @@
 
 from types import SimpleNamespace
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse, HttpResponseRedirect
@@ -422,10 +421,12 @@ class SearchView(VisitorMixin, TemplateView):
         """The matching objects, best first where the database ranks, each with its `snippet`."""
         ranked = connection.vendor == "postgresql"
         found = list(
-            search.matching(self.visible(queryset), document, language, query_words, ranked=ranked)[: self.limit]
+            search.matching(self.visible(queryset), document, language, query_words, ranked=ranked)[
+                : self.limit
+            ]
         )
         snippets = {
-            obj.pk: search.highlighted(obj.snippet)
+            obj.pk: search.highlighted(obj.snippet, getattr(obj, f"{document.snippet}_{language}"))
             if ranked
             else search.folded_snippet(getattr(obj, f"{document.snippet}_{language}"), query_words)
             for obj in found
@@ -478,6 +479,8 @@ def _search_message(raw_query, query, query_words, *, is_asked, has_results):
         notes.append(gettext("Only the first 8 words were searched."))
     if not has_results:
         notes.append(gettext("Nothing was found for “%(query)s”.") % {"query": query})
+        if len(query_words) > 1:
+            notes.append(gettext("Results hold every word: try fewer words, or another spelling."))
     return " ".join(notes)
 
 

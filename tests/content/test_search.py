@@ -1,9 +1,9 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.core.cache import cache
 
 from exhibits.content.search import fold, highlighted, terms
 from exhibits.models import Status
@@ -54,6 +54,15 @@ def test_every_word_must_match(client):
     page = search(client, "tuntetes bem")
 
     assert "Bem téren" in page and "Parlamentnél" not in page
+
+
+def test_words_that_are_never_found_together_lead_to_fewer_words(client):
+    factories.event(title_en="Demonstration on Bem Square")
+
+    page = search(client, "demonstration parliament", language="en")
+
+    assert "Nothing was found for “demonstration parliament”." in page
+    assert "Results hold every word: try fewer words, or another spelling." in page
 
 
 def test_events_places_and_panels_are_searched_in_the_visitors_language(client):

@@ -40,7 +40,7 @@ def test_a_query_without_words_is_answered_in_the_visitors_language(server, phon
     phone.goto(f"{server.url}/en/search/?q=%3C!--%20%3E%20%22")
 
     assert phone.get_by_role("status").inner_text() == (
-        "“<!-- > \"” holds no word to search for: type letters or numbers."
+        '“<!-- > "” holds no word to search for: type letters or numbers.'
     )
 
 
