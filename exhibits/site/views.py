@@ -404,7 +404,7 @@ def event_path(event):
     return reverse("exhibits:event-detail", kwargs={"slug": event.slug})
 
 
-@method_decorator(published_page(parameters=["q"]), name="dispatch")
+@method_decorator(published_page(parameters=["q"], kept=False), name="dispatch")
 class SearchView(VisitorMixin, TemplateView):
     """Events, people, places and panels holding every word of the query, best first, with the
     matched words marked (exhibits/content/search.py says how, on PostgreSQL and on SQLite)."""
