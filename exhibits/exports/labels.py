@@ -1,12 +1,25 @@
-"""Labels: a printable bilingual label sheet, HTML with print CSS, one panel a page.
+"""Labels: a printable bilingual label sheet, HTML with print CSS, one panel an A4 page.
 
-Each label carries a QR code of its panel's short address (exhibits.site.short_links) on the
-site's public address (PUBLIC_URL), as inline SVG so that it prints sharp at any size, and the
+As VISITOR-DESIGN.md's "Print labels" asks: the label code small top left, the title at 48 pt,
+the body at 20–24 pt in every language that has text, side by side or one above the other (the
+curator picks the format: `labels` or `labels-stacked`), the image's caption and credit at
+14 pt, and bottom right a QR code of the panel's short address (exhibits.site.short_links) on the
+site's public address (PUBLIC_URL), as inline SVG so that it prints sharp at any size, with the
 address written under it for those who type it.
+
+The texts are the site's: the same fields through the same markup renderer. The sheet carries
+the site's typeface (Source Sans 3) inside it, so that it prints alike on any computer and the
+body size chosen for a panel's length (`body_size()`) fits the page wherever it is printed.
 """
+
+import base64
+import math
+import re
+from functools import cache
 
 import segno
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -18,17 +31,38 @@ from exhibits.exports.docx import image_credit
 from exhibits.site.short_links import public_url, short_url
 from exhibits.translations.state import source_language
 
+SIDE_BY_SIDE = "side-by-side"
+STACKED = "stacked"
+
+# The body's sizes in points, largest first: VISITOR-DESIGN.md's 20–24 pt, then smaller ones for
+# a text too long for one page even at 20 pt (the sheet then says so on screen, not on paper).
+DESIGN_SIZES = (24, 22, 20)
+SMALLER_SIZES = (18, 16, 14, 13, 12)
+
+# The page as labels.html lays it out, in points (1 mm = 2.835 pt), and the typeface's widths:
+# an average character of a body, and of a bold title, in ems, with a margin for line ends.
+MM = 72 / 25.4
+PAGE_HEIGHT = 185.5 * MM
+PAGE_WIDTH = 269 * MM
+CODE_HEIGHT = 13 * 1.3 + 5 * MM
+QR_HEIGHT = 4 * MM + 26 * MM + 1 * MM + 11 * 1.3
+COLUMN_GAP = 14.4 * MM
+STACK_GAP = 11.4 * MM
+TITLE_SIZE, TITLE_LEADING, TITLE_GAP = 48, 1.05, 4 * MM
+BODY_LEADING, PARAGRAPH_GAP = 1.3, 0.45
+CAPTION_SIZE, CAPTION_LEADING, CAPTION_WIDTH = 14, 1.3, 205 * MM
+BODY_EM, TITLE_EM = 0.44, 0.50
+LINE_FILL = 0.9  # the part of a line that words fill, on average, before the next one wraps
+
 
 class LabelsExporter(Exporter):
     name = "labels"
-    label = gettext_lazy("Label sheet (HTML to print)")
+    label = gettext_lazy("Label sheet, languages side by side (HTML to print)")
     content_type = "text/html; charset=utf-8"
     file_extension = ".html"
+    layout = SIDE_BY_SIDE
 
     def write(self, records, stream):
-        languages = [source_language(), *records.languages]
-        names = dict(settings.LANGUAGES)
-        contents = records.saved
         try:
             public_url("/")
         except ImproperlyConfigured:
@@ -38,25 +72,86 @@ class LabelsExporter(Exporter):
                     "e.g. https://tarlo.museum.example."
                 )
             ) from None
-        panels = (
-            {
-                "code": panel.code,
-                "texts": [
-                    {
-                        "language": language,
-                        "name": names[language],
-                        "title": getattr(panel, f"title_{language}") or "",
-                        "body": markup.to_html(getattr(panel, f"body_{language}") or ""),
-                    }
-                    for language in languages
-                ],
-                "credit": image_credit(contents.image_of(panel)),
-                **qr_code(panel),
-            }
-            for panel in contents.panels
+        contents = records.saved
+        languages = [source_language(), *records.languages]
+        panels = [panel_label(panel, contents, languages, self.layout) for panel in contents.panels]
+        html = render_to_string(
+            "exports/labels.html",
+            {"exhibit": records.exhibit, "panels": panels, "layout": self.layout, "font_css": font_css()},
         )
-        html = render_to_string("exports/labels.html", {"exhibit": records.exhibit, "panels": panels})
         stream.write(html.encode())
+
+
+class StackedLabelsExporter(LabelsExporter):
+    name = "labels-stacked"
+    label = gettext_lazy("Label sheet, languages one above the other (HTML to print)")
+    layout = STACKED
+
+
+def panel_label(panel, contents, languages, layout):
+    """What one label prints: the texts of the languages the panel has, its image's caption and
+    credit, and its QR code."""
+    names = dict(settings.LANGUAGES)
+    source_body = getattr(panel, f"body_{languages[0]}") or ""
+    texts = []
+    for language in languages:
+        title = getattr(panel, f"title_{language}") or ""
+        body = getattr(panel, f"body_{language}") or ""
+        # A language not yet translated is left out rather than printed as an empty column.
+        if language == languages[0] or (title and (body or not source_body)):
+            texts.append({"language": language, "name": names[language], "title": title, "body": body})
+    image = contents.image_of(panel)
+    captions = [
+        {"language": text["language"], "text": getattr(image, f"caption_{text['language']}")}
+        for text in texts
+        if image is not None and getattr(image, f"caption_{text['language']}", "")
+    ]
+    credit = image_credit(image)
+    size = body_size(texts, layout, [caption["text"] for caption in captions] + [credit])
+    return {
+        "code": panel.code,
+        "texts": [{**text, "body": markup.to_html(text["body"])} for text in texts],
+        "body_size": size,
+        "below_design_size": size < min(DESIGN_SIZES),
+        "captions": captions,
+        "credit": credit,
+        **qr_code(panel),
+    }
+
+
+def body_size(texts, layout, captions=()):
+    """The largest body size in points at which `texts` (title and markup body by language)
+    fit one page in `layout`, with the foot holding `captions`; the smallest size if none does."""
+    sizes = (*DESIGN_SIZES, *SMALLER_SIZES)
+    for size in sizes:
+        if texts_height(texts, layout, size) + foot_height(captions) + CODE_HEIGHT <= PAGE_HEIGHT:
+            return size
+    return sizes[-1]
+
+
+def texts_height(texts, layout, size):
+    if layout == STACKED or len(texts) == 1:
+        width = PAGE_WIDTH
+        return sum(text_height(text, size, width) for text in texts) + STACK_GAP * (len(texts) - 1)
+    width = (PAGE_WIDTH - COLUMN_GAP) / len(texts)
+    return max(text_height(text, size, width) for text in texts)
+
+
+def text_height(text, size, width):
+    title = lines(text["title"], TITLE_SIZE * TITLE_EM, width) * TITLE_SIZE * TITLE_LEADING + TITLE_GAP
+    paragraphs = [line for line in markup.to_plain_text(text["body"]).split("\n") if line.strip()]
+    body = sum(lines(paragraph, size * BODY_EM, width) for paragraph in paragraphs) * size * BODY_LEADING
+    return title + body + len(paragraphs) * size * PARAGRAPH_GAP
+
+
+def foot_height(captions):
+    caption_lines = sum(lines(caption, CAPTION_SIZE * BODY_EM, CAPTION_WIDTH) for caption in captions if caption)
+    return max(QR_HEIGHT, 4 * MM + caption_lines * CAPTION_SIZE * CAPTION_LEADING)
+
+
+def lines(text, character_width, width):
+    """How many lines `text` takes in a box `width` wide, at `character_width` a character."""
+    return max(1, math.ceil(len(text) * character_width / (width * LINE_FILL)))
 
 
 def qr_code(panel):
@@ -68,3 +163,18 @@ def qr_code(panel):
         # segno writes only numbers and fixed names into the SVG: nothing of the panel's text.
         "qr_svg": mark_safe(code.svg_inline(omitsize=True, border=4, svgclass="qr", lineclass=None)),
     }
+
+
+@cache
+def font_css():
+    """The site's @font-face rules with each font file inside them, as a data: address."""
+    path = finders.find("site/fonts.css")
+    with open(path, encoding="utf-8") as file:
+        css = file.read()
+
+    def embed(match):
+        with open(finders.find(f"site/{match[1]}"), "rb") as font:
+            data = base64.b64encode(font.read()).decode("ascii")
+        return f'url("data:font/woff2;base64,{data}")'
+
+    return mark_safe(re.sub(r'url\("(fonts/[\w.-]+\.woff2)"\)', embed, css))
