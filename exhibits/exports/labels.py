@@ -34,25 +34,33 @@ from exhibits.translations.state import source_language
 SIDE_BY_SIDE = "side-by-side"
 STACKED = "stacked"
 
-# The body's sizes in points, largest first: VISITOR-DESIGN.md's 20–24 pt, then smaller ones for
-# a text too long for one page even at 20 pt (the sheet then says so on screen, not on paper).
-DESIGN_SIZES = (24, 22, 20)
-SMALLER_SIZES = (18, 16, 14, 13, 12)
+# The (title, body) sizes in points, largest first: VISITOR-DESIGN.md's 48 pt title over a
+# 20–24 pt body, then smaller ones for texts too long for one page even so (the sheet then says
+# so on screen, not on paper).
+DESIGN_SIZES = ((48, 24), (48, 22), (48, 20))
+SMALLER_SIZES = ((40, 18), (36, 16), (32, 14), (28, 13), (28, 12), (24, 11), (24, 10))
 
-# The page as labels.html lays it out, in points (1 mm = 2.835 pt), and the typeface's widths:
-# an average character of a body, and of a bold title, in ems, with a margin for line ends.
+# The page as labels.html lays it out, in points (1 mm = 2.835 pt).
 MM = 72 / 25.4
 PAGE_HEIGHT = 185.5 * MM
 PAGE_WIDTH = 269 * MM
+MEASURE = 215 * MM  # the longest line of a body as wide as the page
 CODE_HEIGHT = 13 * 1.3 + 5 * MM
 QR_HEIGHT = 4 * MM + 26 * MM + 1 * MM + 11 * 1.3
 COLUMN_GAP = 14.4 * MM
 STACK_GAP = 11.4 * MM
-TITLE_SIZE, TITLE_LEADING, TITLE_GAP = 48, 1.05, 4 * MM
+TITLE_LEADING, TITLE_GAP = 1.05, 4 * MM
 BODY_LEADING, PARAGRAPH_GAP = 1.3, 0.45
 CAPTION_SIZE, CAPTION_LEADING, CAPTION_WIDTH = 14, 1.3, 205 * MM
-BODY_EM, TITLE_EM = 0.44, 0.50
-LINE_FILL = 0.9  # the part of a line that words fill, on average, before the next one wraps
+LINE_FILL = 0.97  # room for the odd wider word
+
+# The typeface's character widths in ems, by kind of character: a space, narrow letters and
+# punctuation, most letters and digits, capitals, and the widest. Measured in Chromium, the
+# body's regular weight and the title's bold, rounded up within each kind.
+NARROW = set("fijlrtIíÍ.,;:!'()-/|")
+WIDE = set("mwMW—%@")
+BODY_WIDTHS = {"space": 0.2, "narrow": 0.33, "letter": 0.53, "capital": 0.64, "wide": 0.83}
+TITLE_WIDTHS = {"space": 0.2, "narrow": 0.38, "letter": 0.56, "capital": 0.67, "wide": 0.86}
 
 
 class LabelsExporter(Exporter):
@@ -107,51 +115,77 @@ def panel_label(panel, contents, languages, layout):
         if image is not None and getattr(image, f"caption_{text['language']}", "")
     ]
     credit = image_credit(image)
-    size = body_size(texts, layout, [caption["text"] for caption in captions] + [credit])
+    title_size, body_size = text_sizes(texts, layout, [caption["text"] for caption in captions] + [credit])
     return {
         "code": panel.code,
         "texts": [{**text, "body": markup.to_html(text["body"])} for text in texts],
-        "body_size": size,
-        "below_design_size": size < min(DESIGN_SIZES),
+        "title_size": title_size,
+        "body_size": body_size,
+        "below_design_size": (title_size, body_size) not in DESIGN_SIZES,
         "captions": captions,
         "credit": credit,
         **qr_code(panel),
     }
 
 
-def body_size(texts, layout, captions=()):
-    """The largest body size in points at which `texts` (title and markup body by language)
-    fit one page in `layout`, with the foot holding `captions`; the smallest size if none does."""
+def text_sizes(texts, layout, captions=()):
+    """The largest (title, body) sizes in points at which `texts` (title and markup body by
+    language) fit one page in `layout` over a foot holding `captions`; the smallest if none do.
+    """
     sizes = (*DESIGN_SIZES, *SMALLER_SIZES)
-    for size in sizes:
-        if texts_height(texts, layout, size) + foot_height(captions) + CODE_HEIGHT <= PAGE_HEIGHT:
-            return size
+    for title_size, body_size in sizes:
+        height = texts_height(texts, layout, title_size, body_size)
+        if CODE_HEIGHT + height + foot_height(captions) <= PAGE_HEIGHT:
+            return title_size, body_size
     return sizes[-1]
 
 
-def texts_height(texts, layout, size):
+def texts_height(texts, layout, title_size, body_size):
     if layout == STACKED or len(texts) == 1:
-        width = PAGE_WIDTH
-        return sum(text_height(text, size, width) for text in texts) + STACK_GAP * (len(texts) - 1)
+        heights = [text_height(text, title_size, body_size, PAGE_WIDTH) for text in texts]
+        return sum(heights) + STACK_GAP * (len(texts) - 1)
     width = (PAGE_WIDTH - COLUMN_GAP) / len(texts)
-    return max(text_height(text, size, width) for text in texts)
+    return max(text_height(text, title_size, body_size, width) for text in texts)
 
 
-def text_height(text, size, width):
-    title = lines(text["title"], TITLE_SIZE * TITLE_EM, width) * TITLE_SIZE * TITLE_LEADING + TITLE_GAP
+def text_height(text, title_size, size, width):
+    title = lines(text["title"], TITLE_WIDTHS, width / title_size) * title_size * TITLE_LEADING + TITLE_GAP
+    width = min(width, MEASURE)
     paragraphs = [line for line in markup.to_plain_text(text["body"]).split("\n") if line.strip()]
-    body = sum(lines(paragraph, size * BODY_EM, width) for paragraph in paragraphs) * size * BODY_LEADING
+    body = sum(lines(paragraph, BODY_WIDTHS, width / size) for paragraph in paragraphs) * size * BODY_LEADING
     return title + body + len(paragraphs) * size * PARAGRAPH_GAP
 
 
 def foot_height(captions):
-    caption_lines = sum(lines(caption, CAPTION_SIZE * BODY_EM, CAPTION_WIDTH) for caption in captions if caption)
+    caption_lines = sum(
+        lines(caption, CAPTION_SIZE * BODY_EM, CAPTION_WIDTH) for caption in captions if caption
+    )
     return max(QR_HEIGHT, 4 * MM + caption_lines * CAPTION_SIZE * CAPTION_LEADING)
 
 
-def lines(text, character_width, width):
-    """How many lines `text` takes in a box `width` wide, at `character_width` a character."""
-    return max(1, math.ceil(len(text) * character_width / (width * LINE_FILL)))
+def lines(text, widths, width):
+    """How many lines `text` takes in a box `width` ems wide, its characters `widths` wide:
+    words wrapped one after another as the browser does, a word wider than the box broken."""
+    width *= LINE_FILL
+    space = widths["space"]
+    count, used = 1, 0
+    for word in text.split():
+        word_width = sum(widths[kind(character)] for character in word)
+        if used and used + space + word_width > width:
+            count, used = count + 1, 0
+        if word_width > width:
+            count += math.ceil(word_width / width) - 1
+            word_width %= width
+        used += (space if used else 0) + word_width
+    return count
+
+
+def kind(character):
+    if character in NARROW:
+        return "narrow"
+    if character in WIDE:
+        return "wide"
+    return "capital" if character.isupper() else "letter"
 
 
 def qr_code(panel):
