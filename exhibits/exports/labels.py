@@ -158,7 +158,7 @@ def text_height(text, title_size, size, width):
 
 def foot_height(captions):
     caption_lines = sum(
-        lines(caption, CAPTION_SIZE * BODY_EM, CAPTION_WIDTH) for caption in captions if caption
+        lines(caption, BODY_WIDTHS, CAPTION_WIDTH / CAPTION_SIZE) for caption in captions if caption
     )
     return max(QR_HEIGHT, 4 * MM + caption_lines * CAPTION_SIZE * CAPTION_LEADING)
 
