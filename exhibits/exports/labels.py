@@ -26,6 +26,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, gettext_lazy
 
 from exhibits.content import markup
+from exhibits.exports import label_widths
 from exhibits.exports.base import Exporter, ExportError
 from exhibits.exports.docx import image_credit
 from exhibits.site.short_links import public_url, short_url
@@ -44,7 +45,8 @@ SMALLER_SIZES = ((40, 18), (36, 16), (32, 14), (28, 13), (28, 12), (24, 11), (24
 MM = 72 / 25.4
 PAGE_HEIGHT = 185.5 * MM
 PAGE_WIDTH = 269 * MM
-MEASURE = 215 * MM  # the longest line of a body as wide as the page
+# The longest line of a body as wide as the page: 32 ems (some 75 characters), at least 215 mm.
+MEASURE_EMS, MEASURE = 32, 215 * MM
 CODE_HEIGHT = 13 * 1.3 + 5 * MM
 QR_HEIGHT = 4 * MM + 26 * MM + 1 * MM + 11 * 1.3
 COLUMN_GAP = 14.4 * MM
@@ -52,15 +54,8 @@ STACK_GAP = 11.4 * MM
 TITLE_LEADING, TITLE_GAP = 1.05, 4 * MM
 BODY_LEADING, PARAGRAPH_GAP = 1.3, 0.45
 CAPTION_SIZE, CAPTION_LEADING, CAPTION_WIDTH = 14, 1.3, 205 * MM
-LINE_FILL = 0.97  # room for the odd wider word
-
-# The typeface's character widths in ems, by kind of character: a space, narrow letters and
-# punctuation, most letters and digits, capitals, and the widest. Measured in Chromium, the
-# body's regular weight and the title's bold, rounded up within each kind.
-NARROW = set("fijlrtIíÍ.,;:!'()-/|")
-WIDE = set("mwMW—%@")
-BODY_WIDTHS = {"space": 0.2, "narrow": 0.33, "letter": 0.53, "capital": 0.64, "wide": 0.83}
-TITLE_WIDTHS = {"space": 0.2, "narrow": 0.38, "letter": 0.56, "capital": 0.67, "wide": 0.86}
+LINE_FILL = 0.95  # room for bold words, and for how browsers round
+SAFETY = 2 * MM
 
 
 class LabelsExporter(Exporter):
@@ -135,7 +130,7 @@ def text_sizes(texts, layout, captions=()):
     sizes = (*DESIGN_SIZES, *SMALLER_SIZES)
     for title_size, body_size in sizes:
         height = texts_height(texts, layout, title_size, body_size)
-        if CODE_HEIGHT + height + foot_height(captions) <= PAGE_HEIGHT:
+        if CODE_HEIGHT + height + foot_height(captions) + SAFETY <= PAGE_HEIGHT:
             return title_size, body_size
     return sizes[-1]
 
@@ -149,16 +144,22 @@ def texts_height(texts, layout, title_size, body_size):
 
 
 def text_height(text, title_size, size, width):
-    title = lines(text["title"], TITLE_WIDTHS, width / title_size) * title_size * TITLE_LEADING + TITLE_GAP
-    width = min(width, MEASURE)
+    title = (
+        lines(text["title"], label_widths.BOLD, width / title_size) * title_size * TITLE_LEADING + TITLE_GAP
+    )
+    width = min(width, max(MEASURE_EMS * size, MEASURE))
     paragraphs = [line for line in markup.to_plain_text(text["body"]).split("\n") if line.strip()]
-    body = sum(lines(paragraph, BODY_WIDTHS, width / size) for paragraph in paragraphs) * size * BODY_LEADING
+    body = (
+        sum(lines(paragraph, label_widths.REGULAR, width / size) for paragraph in paragraphs)
+        * size
+        * BODY_LEADING
+    )
     return title + body + len(paragraphs) * size * PARAGRAPH_GAP
 
 
 def foot_height(captions):
     caption_lines = sum(
-        lines(caption, BODY_WIDTHS, CAPTION_WIDTH / CAPTION_SIZE) for caption in captions if caption
+        lines(caption, label_widths.REGULAR, CAPTION_WIDTH / CAPTION_SIZE) for caption in captions if caption
     )
     return max(QR_HEIGHT, 4 * MM + caption_lines * CAPTION_SIZE * CAPTION_LEADING)
 
@@ -167,10 +168,10 @@ def lines(text, widths, width):
     """How many lines `text` takes in a box `width` ems wide, its characters `widths` wide:
     words wrapped one after another as the browser does, a word wider than the box broken."""
     width *= LINE_FILL
-    space = widths["space"]
+    space = widths[" "]
     count, used = 1, 0
     for word in text.split():
-        word_width = sum(widths[kind(character)] for character in word)
+        word_width = sum(widths.get(character, label_widths.UNLISTED) for character in word)
         if used and used + space + word_width > width:
             count, used = count + 1, 0
         if word_width > width:
@@ -178,14 +179,6 @@ def lines(text, widths, width):
             word_width %= width
         used += (space if used else 0) + word_width
     return count
-
-
-def kind(character):
-    if character in NARROW:
-        return "narrow"
-    if character in WIDE:
-        return "wide"
-    return "capital" if character.isupper() else "letter"
 
 
 def qr_code(panel):
