@@ -1,4 +1,4 @@
-"""The widths of the label sheet's typeface, Source Sans 3, in ems: what `labels.body_size()`
+"""The widths of the label sheet's typeface, Source Sans 3, in ems: what `labels.text_sizes()`
 sets text with to tell how many lines it takes.
 
 Measured in Chromium (each character twenty times over at 100 px, rounded up to the hundredth),

@@ -9,7 +9,7 @@ address written under it for those who type it.
 
 The texts are the site's: the same fields through the same markup renderer. The sheet carries
 the site's typeface (Source Sans 3) inside it, so that it prints alike on any computer and the
-body size chosen for a panel's length (`body_size()`) fits the page wherever it is printed.
+sizes chosen for a panel's length (`text_sizes()`) fit the page wherever it is printed.
 """
 
 import base64

@@ -459,3 +459,23 @@ def test_the_admin_offers_both_layouts(translated_exhibit, admin_client):
     assert f"/admin/exhibits/exhibit/{translated_exhibit.pk}/export/labels/" in page
     assert f"/admin/exhibits/exhibit/{translated_exhibit.pk}/export/labels-stacked/" in page
     assert "a nyelvek egymás mellett" in page and "a nyelvek egymás alatt" in page
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_long_caption_and_markup_typed_into_it_print_as_typed_on_the_same_page(exhibit, tmp_path):
+    image = Image.objects.create(
+        file=png_upload(),
+        caption_hu="<b>Felkelők</b> a Rádió épülete előtt. "
+        + " ".join(["Ismeretlen fényképész felvétele."] * 12),
+        credit="<script>alert(1)</script>",
+    )
+    add_panel(exhibit, "56-03", words=60, image=image, title_en="")
+
+    html = export_labels(exhibit)
+    pages, [label] = print_sheet(html, tmp_path, "long-caption")
+
+    assert "&lt;b&gt;Felkelők&lt;/b&gt;" in html and "<script>alert" not in html
+    assert len(pages) == 1
+    assert_fits_one_page(label)
+    assert "<b>Felkelők</b>" in pages[0]
