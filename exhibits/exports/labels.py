@@ -39,7 +39,19 @@ STACKED = "stacked"
 # 20–24 pt body, then smaller ones for texts too long for one page even so (the sheet then says
 # so on screen, not on paper).
 DESIGN_SIZES = ((48, 24), (48, 22), (48, 20))
-SMALLER_SIZES = ((40, 18), (36, 16), (32, 14), (28, 13), (28, 12), (24, 11), (24, 10))
+SMALLER_SIZES = (
+    (44, 19),
+    (40, 18),
+    (38, 17),
+    (36, 16),
+    (34, 15),
+    (32, 14),
+    (30, 13),
+    (28, 12),
+    (26, 11),
+    (24, 10),
+)
+SIZES = (*DESIGN_SIZES, *SMALLER_SIZES)
 
 # The page as labels.html lays it out, in points (1 mm = 2.835 pt).
 MM = 72 / 25.4
@@ -80,7 +92,13 @@ class LabelsExporter(Exporter):
         panels = [panel_label(panel, contents, languages, self.layout) for panel in contents.panels]
         html = render_to_string(
             "exports/labels.html",
-            {"exhibit": records.exhibit, "panels": panels, "layout": self.layout, "font_css": font_css()},
+            {
+                "exhibit": records.exhibit,
+                "panels": panels,
+                "layout": self.layout,
+                "sizes": SIZES,
+                "font_css": font_css(),
+            },
         )
         stream.write(html.encode())
 
@@ -127,12 +145,11 @@ def text_sizes(texts, layout, captions=()):
     """The largest (title, body) sizes in points at which `texts` (title and markup body by
     language) fit one page in `layout` over a foot holding `captions`; the smallest if none do.
     """
-    sizes = (*DESIGN_SIZES, *SMALLER_SIZES)
-    for title_size, body_size in sizes:
+    for title_size, body_size in SIZES:
         height = texts_height(texts, layout, title_size, body_size)
         if CODE_HEIGHT + height + foot_height(captions) + SAFETY <= PAGE_HEIGHT:
             return title_size, body_size
-    return sizes[-1]
+    return SIZES[-1]
 
 
 def texts_height(texts, layout, title_size, body_size):
