@@ -26,9 +26,7 @@ from exhibits.models import Schedule
 
 
 def zone_help():
-    return gettext_lazy("In the museum's time (%(zone)s). Leave empty for no change at a set time.") % {
-        "zone": settings.TIME_ZONE
-    }
+    return _("In the museum's time (%(zone)s). Leave it empty for none.") % {"zone": settings.TIME_ZONE}
 
 
 class ScheduleForm(forms.Form):
