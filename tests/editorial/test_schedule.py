@@ -3,6 +3,9 @@
 
 import datetime
 import io
+import sqlite3
+import subprocess
+import sys
 import threading
 import zoneinfo
 
@@ -17,6 +20,9 @@ from django.utils import timezone
 from exhibits.editorial import actions
 from exhibits.models import Exhibit, Panel, PublicationRecord, Schedule, Status
 from tests import factories
+from tests.browser_seed import EDITOR_PASSWORD
+from tests.chromium import needs_chromium
+from tests.live_server import ROOT, Server
 
 MUSEUM = zoneinfo.ZoneInfo("Europe/Budapest")
 
@@ -389,3 +395,81 @@ def test_the_command_exits_with_an_error_status_when_something_failed(publisher,
         call_command("publish_scheduled", stdout=io.StringIO(), stderr=io.StringIO())
 
     assert failure.value.returncode == 1
+
+
+# In a real browser, then the command as a technician runs it
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    server = Server(tmp_path_factory.mktemp("schedule"))
+    server.seed("editorial")
+    server.run_python(
+        "from exhibits.models import Status\n"
+        "from tests import factories\n"
+        "exhibit = factories.exhibit(slug='megnyitas', title_hu='Megnyitó kiállítás', "
+        "title_en='Opening exhibit', status=Status.DRAFT)\n"
+        "factories.panel(exhibit, title_hu='Első tabló', title_en='First panel', status=Status.DRAFT)\n"
+        "factories.panel(exhibit, title_hu='Második tabló', title_en='Second panel', status=Status.DRAFT)\n"
+    )
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_publisher_schedules_the_opening_in_the_browser_and_the_command_opens_it(browser, server):
+    context = browser.new_context(
+        locale="hu-HU", timezone_id="Europe/Budapest", viewport={"width": 1366, "height": 900}
+    )
+    petra = context.new_page()
+    petra.goto(f"{server.url}/admin/login/")
+    petra.fill("#id_username", "petra")
+    petra.fill("#id_password", EDITOR_PASSWORD)
+    petra.click("[type=submit]")
+    petra.wait_for_url(f"{server.url}/admin/")
+    petra.goto(f"{server.url}/admin/exhibits/exhibit/")
+    petra.get_by_role("link", name="Megnyitó kiállítás", exact=True).click()
+    petra.locator("[data-object-menu] summary").click()
+    petra.get_by_role("link", name="Ütemezés…").click()
+    opening = museum_time(2, 18, 0)
+    petra.fill("#id_publish_at_0", opening.strftime("%Y.%m.%d."))
+    petra.fill("#id_publish_at_1", "18:00")
+    petra.click("[name=_save]")
+    petra.wait_for_selector(".schedule-note")
+    assert "18:00" in petra.locator(".schedule-note").inner_text()
+    context.close()
+
+    stored = server.rows("SELECT publish_at FROM exhibits_schedule")
+    assert datetime.datetime.fromisoformat(stored[0][0]).replace(tzinfo=datetime.UTC) == opening
+    visitor = browser.new_page(locale="en-GB")
+    assert visitor.goto(f"{server.url}/en/exhibits/megnyitas/").status == 404
+
+    # The time comes (moved, not waited for); then the technician's timer runs the command.
+    with sqlite3.connect(server.database) as database:
+        database.execute("UPDATE exhibits_schedule SET publish_at = ?", [_utc_text(timezone.now())])
+    run = subprocess.run(
+        [sys.executable, "manage.py", "publish_scheduled"],
+        env=server.env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+    assert run.returncode == 0, run.stderr
+    assert "Megnyitó kiállítás" in run.stdout
+    assert visitor.goto(f"{server.url}/en/exhibits/megnyitas/").status == 200
+    assert visitor.get_by_role("heading", name="Opening exhibit").is_visible()
+    text = visitor.locator("main").inner_text()
+    assert "First panel" in text and "Second panel" in text
+    history = server.rows(
+        "SELECT u.username FROM exhibits_historicalexhibit h JOIN auth_user u ON u.id = h.history_user_id "
+        "WHERE h.slug = 'megnyitas' ORDER BY h.history_id DESC LIMIT 1"
+    )
+    assert history == [("petra",)]
+    visitor.close()
+
+
+def _utc_text(moment):
+    return moment.astimezone(datetime.UTC).replace(tzinfo=None).isoformat(sep=" ")
