@@ -154,7 +154,7 @@ def schedule_queue():
         if obj is None:
             continue
         if schedule.problem:
-            detail = _("not done: %(problem)s") % {"problem": schedule.problem.splitlines()[0]}
+            detail = schedule.problem.splitlines()[0]
         elif schedule.publish_at:
             detail = _("goes live %(when)s") % {"when": localize(localtime(schedule.publish_at))}
         else:

@@ -16,6 +16,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -30,17 +31,15 @@ def zone_help():
 
 
 class ScheduleForm(forms.Form):
-    publish_at = forms.SplitDateTimeField(
-        label=gettext_lazy("Publish at"), required=False, widget=AdminSplitDateTime
-    )
-    unpublish_at = forms.SplitDateTimeField(
-        label=gettext_lazy("Unpublish at"), required=False, widget=AdminSplitDateTime
-    )
+    publish_at = forms.SplitDateTimeField(required=False, widget=AdminSplitDateTime)
+    unpublish_at = forms.SplitDateTimeField(required=False, widget=AdminSplitDateTime)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
+            field.label = capfirst(Schedule._meta.get_field(name).verbose_name)
             field.help_text = zone_help()
+            field.widget.widgets[1].format = "%H:%M"  # a schedule is to the minute
 
 
 def schedule_url(obj):
@@ -99,9 +98,8 @@ def schedule_view(model_admin, request, object_id):
 class ScheduleAdmin(admin.ModelAdmin):
     """What is scheduled, soonest first; each is set on its object's schedule page."""
 
-    list_display = ["scheduled_object", "content_type", "publish_at", "unpublish_at", "user", "problem_note"]
+    list_display = ["scheduled_object", "kind", "publish_at", "unpublish_at", "user", "problem_note"]
     list_display_links = None
-    list_filter = ["content_type"]
     list_select_related = ["content_type", "user"]
     ordering = ["-problem", Coalesce("publish_at", "unpublish_at")]
 
@@ -130,8 +128,18 @@ class ScheduleAdmin(admin.ModelAdmin):
             return _("(deleted)")
         return format_html('<a href="{}">{}</a>', schedule_url(obj), obj)
 
+    @admin.display(description=gettext_lazy("kind of content"), ordering="content_type")
+    def kind(self, schedule):
+        return capfirst(schedule.content_type.model_class()._meta.verbose_name)
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {"title": _("What is scheduled"), **(extra_context or {})})
+
     @admin.display(description=gettext_lazy("problem"))
     def problem_note(self, schedule):
         if not schedule.problem:
             return ""
-        return format_html('<span class="schedule-problem">{}</span>', schedule.problem)
+        first, *more = schedule.problem.splitlines()
+        return format_html(
+            '<span class="schedule-problem">{}</span>{}', first, _(" (more on its page)") if more else ""
+        )
