@@ -3,9 +3,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -139,28 +137,3 @@ class Schedule(models.Model):
 
     def __str__(self):
         return str(_("Schedule of %(object)s")) % {"object": self.content_object}
-
-    def clean(self):
-        """Refuse a time in the past, and an unpublish that is not after the publish."""
-        now = timezone.now()
-        errors = {}
-        for name in ["publish_at", "unpublish_at"]:
-            value = getattr(self, name)
-            if value is not None and value <= now:
-                errors[name] = ValidationError(
-                    _("%(time)s is in the past: choose a later time.")
-                    % {"time": formats.localize(timezone.localtime(value))},
-                    code="in_the_past",
-                )
-        if (
-            "unpublish_at" not in errors
-            and self.publish_at is not None
-            and self.unpublish_at is not None
-            and self.unpublish_at <= self.publish_at
-        ):
-            errors["unpublish_at"] = ValidationError(
-                _("It would come off before it goes live: unpublish after the publish time."),
-                code="unpublish_before_publish",
-            )
-        if errors:
-            raise ValidationError(errors)

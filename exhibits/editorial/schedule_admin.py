@@ -106,12 +106,6 @@ class ScheduleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("content_object")
 
-    def has_module_permission(self, request):
-        return can_publish(request.user) or super().has_module_permission(request)
-
-    def has_view_permission(self, request, obj=None):
-        return can_publish(request.user) or super().has_view_permission(request, obj)
-
     def has_add_permission(self, request):
         return False  # on the object's own schedule page
 

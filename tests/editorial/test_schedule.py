@@ -511,3 +511,12 @@ def test_a_second_run_while_the_first_is_busy_leaves_the_schedule_to_it(scratch_
     third = technician_runs(server)
 
     assert third.returncode == 0 and "Megnyitó kiállítás" in third.stdout
+
+
+def test_setting_and_clearing_a_schedule_is_kept_in_its_history_with_the_publisher(publisher, opening):
+    schedule = actions.set_schedule(obj=opening, user=publisher, publish_at=museum_time(3))
+    actions.clear_schedule(obj=opening, user=publisher)
+
+    kept = Schedule.history.filter(id=schedule.pk).order_by("history_id")
+    assert [(row.history_type, row.history_user) for row in kept] == [("+", publisher), ("-", publisher)]
+    assert kept.first().publish_at == museum_time(3)

@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from exhibits.content import checks as content_check
@@ -79,12 +79,17 @@ def set_schedule(*, obj, user, publish_at=None, unpublish_at=None):
         existing = Schedule.objects.select_for_update().filter(
             content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
         )
+        schedule = existing.first()
         if publish_at is None and unpublish_at is None:
-            existing.delete()
+            if schedule is not None:
+                schedule._history_user = user
+                schedule.delete()
             return None
-        schedule = existing.first() or Schedule(content_object=obj)
+        schedule = schedule or Schedule(content_object=obj)
+        schedule._history_user = user
         schedule.publish_at, schedule.unpublish_at = publish_at, unpublish_at
         schedule.user, schedule.problem = user, ""
+        check_times(publish_at, unpublish_at)
         schedule.full_clean()
         if publish_at is not None:
             errors = content_errors(obj)
@@ -106,6 +111,29 @@ def set_schedule(*, obj, user, publish_at=None, unpublish_at=None):
                 )
         schedule.save()
         return schedule
+
+
+def check_times(publish_at, unpublish_at):
+    """Refuse a time in the past, and an unpublish that is not after the publish.
+
+    (Not Schedule.clean(): a schedule whose time has come is still a valid schedule.)
+    """
+    now = timezone.now()
+    errors = {}
+    for name, value in [("publish_at", publish_at), ("unpublish_at", unpublish_at)]:
+        if value is not None and value <= now:
+            errors[name] = ValidationError(
+                _("%(time)s is in the past: choose a later time.")
+                % {"time": formats.localize(timezone.localtime(value))},
+                code="in_the_past",
+            )
+    if "unpublish_at" not in errors and publish_at and unpublish_at and unpublish_at <= publish_at:
+        errors["unpublish_at"] = ValidationError(
+            _("It would come off before it goes live: unpublish after the publish time."),
+            code="unpublish_before_publish",
+        )
+    if errors:
+        raise ValidationError(errors)
 
 
 def clear_schedule(*, obj, user):
@@ -157,9 +185,11 @@ def carry_out(schedule, now):
         outcomes.append(Outcome(str(obj), action, problem))
         if problem:
             schedule.problem = problem
+            schedule._history_user = schedule.user
             schedule.save(update_fields=["problem"])
             return outcomes
         setattr(schedule, f"{action}_at", None)
+    schedule._history_user = schedule.user
     if schedule.publish_at is None and schedule.unpublish_at is None:
         schedule.delete()
     else:
