@@ -80,7 +80,7 @@ def dashboard(request, site=admin.site):
         translation_queue(models),
     ]
     if Schedule in models:
-        shown.append(schedule_queue())
+        shown.append(schedule_queue(request.user))
     if Kiosk in models:
         shown.append(kiosk_queue())
     return shown
@@ -136,7 +136,7 @@ def kiosk_queue():
     return queue
 
 
-def schedule_queue():
+def schedule_queue(user):
     """Every schedule, those that failed first, then the soonest (exhibits.editorial.actions.schedule)."""
     from exhibits.editorial.schedule_admin import schedule_url
 
@@ -159,5 +159,5 @@ def schedule_queue():
             detail = _("goes live %(when)s") % {"when": localize(localtime(schedule.publish_at))}
         else:
             detail = _("comes off %(when)s") % {"when": localize(localtime(schedule.unpublish_at))}
-        queue.items.append(Item(str(obj), schedule_url(obj), detail=detail))
+        queue.items.append(Item(str(obj), schedule_url(obj, user), detail=detail))
     return queue

@@ -42,9 +42,11 @@ class ScheduleForm(forms.Form):
             field.widget.widgets[1].format = "%H:%M"  # a schedule is to the minute
 
 
-def schedule_url(obj):
+def schedule_url(obj, user=None):
+    """The object's schedule page, or its change page for someone who cannot schedule."""
     opts = obj._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_schedule", args=[quote(obj.pk)])
+    page = "schedule" if user is None or can_publish(user) else "change"
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{page}", args=[quote(obj.pk)])
 
 
 def schedule_view(model_admin, request, object_id):
@@ -98,7 +100,7 @@ def schedule_view(model_admin, request, object_id):
 class ScheduleAdmin(admin.ModelAdmin):
     """What is scheduled, soonest first; each is set on its object's schedule page."""
 
-    list_display = ["scheduled_object", "kind", "publish_at", "unpublish_at", "user", "problem_note"]
+    list_display = ["kind", "publish_at", "unpublish_at", "user", "problem_note"]  # after the object
     list_display_links = None
     list_select_related = ["content_type", "user"]
     ordering = ["-problem", Coalesce("publish_at", "unpublish_at")]
@@ -115,12 +117,15 @@ class ScheduleAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.display(description=gettext_lazy("object"))
-    def scheduled_object(self, schedule):
-        obj = schedule.content_object
-        if obj is None:
-            return _("(deleted)")
-        return format_html('<a href="{}">{}</a>', schedule_url(obj), obj)
+    def get_list_display(self, request):
+        @admin.display(description=gettext_lazy("object"))
+        def scheduled_object(schedule):
+            obj = schedule.content_object
+            if obj is None:
+                return _("(deleted)")
+            return format_html('<a href="{}">{}</a>', schedule_url(obj, request.user), obj)
+
+        return [scheduled_object, *self.list_display]
 
     @admin.display(description=gettext_lazy("kind of content"), ordering="content_type")
     def kind(self, schedule):

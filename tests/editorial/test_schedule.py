@@ -134,6 +134,19 @@ def test_the_schedule_list_and_the_dashboard_show_what_is_scheduled(
         assert schedule_url(opening) in page and schedule_url(panel) in page
 
 
+def test_a_curator_sees_what_is_scheduled_linked_to_the_pages_they_can_open(
+    curator_client, publisher, opening
+):
+    actions.set_schedule(obj=opening, user=publisher, publish_at=museum_time(3, 9))
+    change_url = reverse("admin:exhibits_exhibit_change", args=[opening.pk])
+
+    listing = curator_client.get(reverse("admin:exhibits_schedule_changelist")).content.decode()
+    dashboard = curator_client.get(reverse("admin:index")).content.decode()
+
+    for page in [listing, dashboard]:
+        assert change_url in page and schedule_url(opening) not in page
+
+
 def test_the_schedule_list_costs_the_same_queries_however_many_are_scheduled(
     publisher_client, publisher, opening
 ):
