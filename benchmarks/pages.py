@@ -1,28 +1,40 @@
 """Serve Tárló with gunicorn on 127.0.0.1 from a throwaway SQLite database holding a sample
-exhibit, and measure its visitor pages against a minimal Django view measured in the same run.
+exhibit, and measure its visitor pages with the shared side-by-side script, which serves a bare
+Django view and a Wagtail exhibit page beside them in the same run (`../shared/bench-peers/`).
 
-The ratios to that view are what to compare: the machine is shared and noisy, the ratios hold.
+The ratios are what to compare: the machine is shared and noisy, the ratios hold.
 """
 
 import http.client
 import os
 import secrets
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import CommandError
 
 HOST = "127.0.0.1"  # the load generator talks to this address only
-PANELS = 12
-TARGETS = "Targets: exhibit uncached ≥ 0.15, from cache or 304 ≥ 0.7."
+PANELS = 12  # as many as the Wagtail page has
+PEERS = Path(os.environ.get("TARLO_BENCH_PEERS", Path(settings.BASE_DIR).parent / "shared" / "bench-peers"))
+TARGETS = (
+    "Targets (issue 10): exhibit and kiosk uncached ≥ 3 × Wagtail; "
+    "from cache and 304 ≥ 1.0 × the bare Django view."
+)
+
+
+def compare_script():
+    script = PEERS / "compare.sh"
+    if not script.is_file():
+        raise CommandError(
+            f"The side-by-side script is not at {script}: set TARLO_BENCH_PEERS to the bench-peers folder."
+        )
+    return script
 
 
 @contextmanager
@@ -34,15 +46,51 @@ def throwaway_site(stdout):
         yield env
 
 
-def run(stdout, env, *, requests, seconds, concurrency, workers):
-    """Print requests/s, p50 and p99 latency and the ratio to the minimal view for each page."""
-    port = free_port()
-    server = serve(env, port, workers)
-    try:
-        measure(stdout, port, requests=requests, seconds=seconds, concurrency=concurrency, workers=workers)
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
+def run(stdout, env, *, seconds, workers):
+    """Print the side-by-side script's table for our pages, cached and uncached, and the targets."""
+    script = compare_script()
+    with ExitStack() as servers:
+        cached = servers.enter_context(serving(env, workers))
+        uncached = servers.enter_context(serving({**env, "PAGE_CACHE_SECONDS": "0"}, workers))
+        pages = [
+            ("exhibit-uncached", uncached, "/en/exhibits/benchmark/", ""),
+            ("kiosk-uncached", uncached, "/kiosk/benchmark/", ""),
+            ("exhibit-cached", cached, "/en/exhibits/benchmark/", ""),
+            ("exhibit-304", cached, "/en/exhibits/benchmark/", "etag"),
+            ("kiosk-cached", cached, "/kiosk/benchmark/", ""),
+            ("kiosk-304", cached, "/kiosk/benchmark/", "etag"),
+            ("timeline-cached", cached, "/en/timeline/", ""),
+        ]
+        arguments = [argument(name, port, path, header) for name, port, path, header in pages]
+        stdout.write(f"gunicorn, {workers} workers each: cached on :{cached}, uncached on :{uncached}")
+        result = subprocess.run(
+            ["bash", str(script), *arguments],
+            env={**peer_environment(), "BENCH_SECONDS": f"{seconds:g}"},
+            capture_output=True,
+            text=True,
+        )
+    if result.returncode != 0:
+        raise CommandError(f"The side-by-side script failed:\n{result.stderr.strip()}")
+    stdout.write(result.stdout.rstrip("\n"))
+    stdout.write(f"\n/bare and /wagtail are ratios of requests/s in this run. {TARGETS}")
+
+
+def peer_environment():
+    """Ours without what would point the reference servers at our settings."""
+    return {
+        key: value for key, value in os.environ.items() if key not in {"DJANGO_SETTINGS_MODULE", "PYTHONPATH"}
+    }
+
+
+def argument(name, port, path, header):
+    """compare.sh's NAME=URL[@@HEADER] for a page; a 304 sends the ETag the page has now."""
+    url = f"http://{HOST}:{port}{path}"
+    if header == "etag":
+        etag = request(port, path)[1].get("etag")
+        if not etag:
+            raise CommandError(f"{path} has no ETag to ask a 304 with.")
+        return f"{name}={url}@@If-None-Match: {etag}"
+    return f"{name}={url}"
 
 
 def manage(env, *arguments, **options):
@@ -54,7 +102,7 @@ def manage(env, *arguments, **options):
 def environment(folder):
     env = {key: value for key, value in os.environ.items() if key not in {"REDIS_URL", "DEBUG"}}
     env.update(
-        DJANGO_SETTINGS_MODULE="benchmarks.settings",
+        DJANGO_SETTINGS_MODULE="museum.settings",
         DATABASE_URL=f"sqlite:///{folder / 'benchmark.sqlite3'}",
         MEDIA_ROOT=str(folder / "media"),
         STATIC_ROOT=str(folder / "static"),
@@ -82,57 +130,31 @@ def prepare(stdout, env):
         manage(env, *step, stdout=subprocess.DEVNULL)
 
 
-def serve(env, port, workers):
+@contextmanager
+def serving(env, workers):
+    """Yield the port of gunicorn serving the site of `env` with `workers` workers; stop it after."""
+    port = free_port()
     gunicorn = Path(sys.executable).parent / "gunicorn"
-    server = subprocess.Popen(
-        [
-            str(gunicorn),
-            "museum.wsgi",
-            "--bind",
-            f"{HOST}:{port}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=settings.BASE_DIR,
-    )
+    command = [str(gunicorn), "museum.wsgi", "--bind", f"{HOST}:{port}", "--workers", str(workers)]
+    server = subprocess.Popen([*command, "--log-level", "warning"], env=env, cwd=settings.BASE_DIR)
+    try:
+        wait_until_up(port)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+
+
+def wait_until_up(port):
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            if request(port, "/benchmark/minimal/")[0] == 200:
-                return server
+            if request(port, "/en/timeline/")[0] == 200:
+                return
         except OSError:
-            time.sleep(0.2)
-    server.terminate()
+            pass
+        time.sleep(0.2)
     raise CommandError("gunicorn did not start.")
-
-
-def measure(stdout, port, *, requests, seconds, concurrency, workers):
-    exhibit = "/hu/exhibits/benchmark/"
-    etag = request(port, exhibit)[1].get("etag")
-    pages = [
-        ("minimal Django view", lambda: ("/benchmark/minimal/", {}), 200),
-        ("exhibit, uncached", lambda: ("/hu/benchmark/uncached/exhibits/benchmark/", {}), 200),
-        ("exhibit, from cache", lambda: (exhibit, {}), 200),
-        ("exhibit, 304", lambda: (exhibit, {"If-None-Match": etag}), 304),
-        ("timeline, from cache", lambda: ("/hu/timeline/", {}), 200),
-        ("kiosk page, from cache", lambda: ("/kiosk/benchmark/", {}), 200),
-        ("minimal Django view, again", lambda: ("/benchmark/minimal/", {}), 200),
-    ]
-    stdout.write(
-        f"gunicorn, {workers} workers, {HOST}:{port}; {concurrency} connections; "
-        f"at most {requests} requests or {seconds:g} s per page\n"
-    )
-    stdout.write(f"{'page':<28}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'ratio':>8}")
-    results = []
-    for name, target, status in pages:
-        results.append((name, *load(port, target, status, requests, seconds, concurrency)))
-    baseline = statistics.mean(rate for name, rate, *_ in results if name.startswith("minimal"))
-    for name, rate, p50, p99 in results:
-        stdout.write(f"{name:<28}{rate:>9.0f}{p50:>9.1f}{p99:>9.1f}{rate / baseline:>8.2f}")
-    stdout.write(f"\nRatios are to the mean of the two minimal-view runs. {TARGETS}")
 
 
 def free_port():
@@ -150,37 +172,3 @@ def request(port, path, headers=None):
         return response.status, {key.lower(): value for key, value in response.getheaders()}
     finally:
         connection.close()
-
-
-def load(port, target, status, requests, seconds, concurrency):
-    """Send up to `requests` requests for at most `seconds`; return (req/s, p50 ms, p99 ms)."""
-    for _ in range(10):  # warm up
-        request(port, *target())
-    latencies, errors, lock = [], [], threading.Lock()
-    budget = iter(range(requests))
-    deadline = time.monotonic() + seconds
-
-    def worker():
-        while time.monotonic() < deadline:
-            with lock:
-                if next(budget, None) is None:
-                    return
-                path, headers = target()
-            started = time.perf_counter()
-            got = request(port, path, headers)[0]
-            elapsed = time.perf_counter() - started
-            with lock:
-                (latencies if got == status else errors).append(elapsed if got == status else got)
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
-    if errors or not latencies:
-        raise CommandError(f"Unexpected answers {sorted(set(errors))[:5]} (expected {status}).")
-    latencies.sort()
-    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
-    return len(latencies) / wall, statistics.median(latencies) * 1000, p99 * 1000

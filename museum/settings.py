@@ -110,7 +110,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "museum.middleware.ContentSecurityPolicyMiddleware",
     # Answers the API's CORS preflights; adds CORS headers under /api/ only (CORS_URLS_REGEX).
     "corsheaders.middleware.CorsMiddleware",
     # Serves the bundled fonts, styles and scripts itself: kiosks and galleries may have no CDN.
@@ -267,6 +267,9 @@ TARLO_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 # and the attribution its provider asks for. Empty: no tiles, the numbered list of places alone.
 TARLO_MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "")
 TARLO_MAP_ATTRIBUTION = os.environ.get("MAP_ATTRIBUTION", "")
+# The site's public address: scheme, host and any path prefix, e.g. https://tarlo.museum.example.
+# Exports run outside a request: the label sheet's QR codes and short addresses are built on it.
+TARLO_PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:8000" if DEBUG else "").strip()
 # A kiosk's heartbeat is written at most this often; more frequent calls only read.
 TARLO_KIOSK_HEARTBEAT_SECONDS = 10
 

@@ -8,6 +8,8 @@ os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 os.environ.setdefault("PLAIN_HTTP", "1")
 # Test logins are force_login or client.login; tests/admin/test_login.py turns both of these on.
 os.environ.setdefault("TWO_FACTOR_REQUIRED", "0")
+# Where the label sheet's QR codes point (exhibits.site.short_links).
+os.environ.setdefault("PUBLIC_URL", "https://tarlo.museum.example")
 
 from museum.settings import *  # noqa: E402, F403
 

@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.urls import reverse
 
 from exhibits.models import Event, Exhibit, Figure, Kiosk, Panel, Place, Source
@@ -150,3 +151,33 @@ def test_the_map_tiles_host_is_allowed_for_images_when_configured(monkeypatch):
     assert directives["script-src"] == ["'self'"] and directives[
         "connect-src" if "connect-src" in directives else "default-src"
     ] == ["'self'"]
+
+
+def test_a_changed_policy_is_sent_from_the_next_response_on(client, site, settings):
+    client.get("/en/timeline/")  # the site's policy is now built and kept
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {"default-src": ["'self'"], "img-src": ["https://tiles.example"]}
+    }
+
+    policy = client.get("/en/timeline/")["Content-Security-Policy"]
+
+    assert "img-src https://tiles.example" in policy
+
+
+def test_a_view_that_asks_for_a_nonce_gets_its_own_policy(rf, settings):
+    from csp.constants import NONCE, SELF
+
+    from museum.middleware import ContentSecurityPolicyMiddleware
+
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": [SELF], "script-src": [SELF, NONCE]}}
+
+    middleware = ContentSecurityPolicyMiddleware(lambda request: HttpResponse("page"))
+    nonces = set()
+    for _ in range(2):
+        request = rf.get("/")
+        middleware.process_request(request)
+        nonces.add(str(request.csp_nonce))
+        response = middleware.process_response(request, HttpResponse("page"))
+        assert f"'nonce-{str(request.csp_nonce)}'" in response["Content-Security-Policy"]
+
+    assert len(nonces) == 2

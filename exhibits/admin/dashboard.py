@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib import admin
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.http import urlencode
@@ -12,7 +13,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from exhibits.admin import queues
-from exhibits.models import Kiosk, Publishable
+from exhibits.models import Kiosk, Publishable, Schedule
 from exhibits.translations.admin import state_badge
 from exhibits.translations.state import TranslationState, filter_by_state, target_languages
 
@@ -78,6 +79,8 @@ def dashboard(request, site=admin.site):
         ),
         translation_queue(models),
     ]
+    if Schedule in models:
+        shown.append(schedule_queue(request.user))
     if Kiosk in models:
         shown.append(kiosk_queue())
     return shown
@@ -130,4 +133,31 @@ def kiosk_queue():
         queue.items.append(
             Item(str(kiosk), reverse("admin:exhibits_kiosk_change", args=[kiosk.pk]), detail=seen)
         )
+    return queue
+
+
+def schedule_queue(user):
+    """Every schedule, those that failed first, then the soonest (exhibits.editorial.actions.schedule)."""
+    from exhibits.editorial.schedule_admin import schedule_url
+
+    queue = Queue(
+        "schedules",
+        _("Scheduled"),
+        _("Nothing is scheduled."),
+        url=list_url(Schedule),
+    )
+    schedules = Schedule.objects.prefetch_related("content_object").order_by(
+        "-problem", Coalesce("publish_at", "unpublish_at")
+    )
+    for schedule in schedules:
+        obj = schedule.content_object
+        if obj is None:
+            continue
+        if schedule.problem:
+            detail = schedule.problem.splitlines()[0]
+        elif schedule.publish_at:
+            detail = _("goes live %(when)s") % {"when": localize(localtime(schedule.publish_at))}
+        else:
+            detail = _("comes off %(when)s") % {"when": localize(localtime(schedule.unpublish_at))}
+        queue.items.append(Item(str(obj), schedule_url(obj, user), detail=detail))
     return queue

@@ -29,7 +29,7 @@ from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
 from exhibits.content import checks as content_check
-from exhibits.editorial import actions, drafts, locking, preview
+from exhibits.editorial import actions, drafts, locking, preview, schedule_admin
 from exhibits.editorial.actions.records import can_edit, can_publish
 from exhibits.editorial.actions.save import EditConflict, refuse_conflict
 from exhibits.models import Exhibit, Status
@@ -245,6 +245,7 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
                 # Staff preview at the live object's address: drafts are shown there, never stored.
                 context["preview_links"] = preview.preview_links(live)
             context["workflow_actions"] = self.available_workflow_actions(request, obj)
+            context["schedule"] = schedule_admin.schedule_of(obj)
             context["findings"] = content_check.check_object(obj)
         return context
 
@@ -269,10 +270,11 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
                 names.append("publish")
             if obj.is_published:
                 names.append("unpublish")
+            names.append("schedule")
         return [
             {
                 "name": name,
-                "label": self.WORKFLOW_ACTIONS[name],
+                "label": self.WORKFLOW_ACTIONS.get(name) or _("Schedule…"),
                 "url": reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=[quote(obj.pk)]),
             }
             for name in names
@@ -297,6 +299,13 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
                 )
                 for name in self.WORKFLOW_ACTIONS
             ]
+            urls.append(
+                path(
+                    "<path:object_id>/schedule/",
+                    self.admin_site.admin_view(self.schedule_view),
+                    name=f"{opts.app_label}_{opts.model_name}_schedule",
+                )
+            )
         return urls + super().get_urls()
 
     def workflow_object(self, request, object_id):
@@ -355,6 +364,9 @@ class WorkflowAdminMixin(WorkflowFieldsMixin, SimpleHistoryAdmin):
             self.message_user(
                 request, _("“%(object)s” is submitted for review.") % {"object": obj}, messages.SUCCESS
             )
+
+    def schedule_view(self, request, object_id):
+        return schedule_admin.schedule_view(self, request, object_id)
 
     def content_check_view(self, request, object_id):
         obj = self.workflow_object(request, object_id)

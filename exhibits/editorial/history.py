@@ -8,9 +8,10 @@ calls it: the admin, a bulk action, an import or a command. Many-to-many links a
 import simple_history
 
 from exhibits.content.models import CONTENT_MODELS
+from exhibits.editorial.models import Schedule
 from exhibits.kiosks.models import Kiosk
 
-TRACKED_MODELS = [*CONTENT_MODELS, Kiosk]
+TRACKED_MODELS = [*CONTENT_MODELS, Kiosk, Schedule]
 
 # Derived data, not edits: kept out of the history.
 EXCLUDED_FIELDS = {"image": ["renditions"]}

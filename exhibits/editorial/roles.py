@@ -1,9 +1,9 @@
 """The three editorial roles, as groups of permissions.
 
 Curator: writes and edits all content (Hungarian source and translations), submits it for
-review, exports; cannot publish. Translator: sees all content, changes the translations only
-(`edit_source_text` is what it lacks), imports and exports translations. Publisher: sees all
-content, publishes, unpublishes and reverts, exports; does not edit.
+review, exports, sees what is scheduled; cannot publish. Translator: sees all content, changes
+the translations only (`edit_source_text` is what it lacks), imports and exports translations.
+Publisher: sees all content, publishes, unpublishes, schedules and reverts, exports; does not edit.
 """
 
 from exhibits.content.models import CONTENT_MODELS as CONTENT
@@ -15,6 +15,7 @@ ROLES = {
     "Curator": [
         *[f"{action}_{model}" for model in CONTENT_MODELS for action in ["add", "change", "delete", "view"]],
         "view_kiosk",
+        "view_schedule",
         "edit_source_text",
         "export_exhibit",
         "preview_drafts",
@@ -29,6 +30,7 @@ ROLES = {
     "Publisher": [
         *[f"view_{model}" for model in CONTENT_MODELS],
         "view_kiosk",
+        "view_schedule",
         "publish_content",
         "export_exhibit",
         "preview_drafts",

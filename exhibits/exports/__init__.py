@@ -16,6 +16,7 @@ FORMATS = {
     "xliff": "exhibits.translations.xliff.XliffExporter",
     "docx": "exhibits.exports.docx.DocxExporter",
     "labels": "exhibits.exports.labels.LabelsExporter",
+    "labels-stacked": "exhibits.exports.labels.StackedLabelsExporter",
 }
 
 

@@ -2,12 +2,14 @@
 
 import tempfile
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
 
 from exhibits.exports import FORMATS, UnknownFormat, export_exhibit, export_filename, get_exporter
+from exhibits.exports.base import ExportError
 
 # Exports larger than this are spooled to disk rather than held in memory.
 SPOOL_BYTES = 2 * 1024 * 1024
@@ -45,7 +47,13 @@ class ExhibitExportsMixin:
         except UnknownFormat as error:
             raise Http404(str(error)) from None
         spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
-        export_exhibit(exhibit=exhibit, format=format, stream=spool)
+        try:
+            export_exhibit(exhibit=exhibit, format=format, stream=spool)
+        except ExportError as error:
+            spool.close()
+            messages.error(request, str(error))
+            info = self.opts.app_label, self.opts.model_name
+            return HttpResponseRedirect(reverse("admin:{}_{}_change".format(*info), args=[exhibit.pk]))
         spool.seek(0)
         return FileResponse(
             spool,

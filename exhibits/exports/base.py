@@ -1,3 +1,7 @@
+class ExportError(ValueError):
+    """An export that cannot be made as asked; the message says what to change."""
+
+
 class Exporter:
     """One export format: what it is called, and how it writes an exhibit's records.
 

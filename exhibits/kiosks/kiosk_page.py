@@ -17,10 +17,10 @@ from django.utils.html import strip_tags
 from django.utils.translation import get_language_info, gettext, ngettext
 
 from exhibits.content import images
-from exhibits.content.dates import format_date_range, format_event_time, format_event_when
+from exhibits.content.dates import format_date_range, format_event_time
 from exhibits.content.models import Category
 from exhibits.kiosks import maps
-from exhibits.site.rendering import markup_html, shown
+from exhibits.site.rendering import event_when, markup_html, shown
 
 # How long the "Still there?" warning counts down before an idle kiosk resets (WCAG 2.2.1 asks
 # for at least 20 seconds to answer); short idle timeouts warn for half their length.
@@ -217,7 +217,7 @@ class _Language:
         return {
             "key": event.slug,
             "title": self.text(event, "title"),
-            "when": format_event_when(event),
+            "when": event_when(event, self.language),
             "time": format_event_time(event, self.language),
             "category": _category(event.category, self.language),
             "summary": self.markup(event, "summary"),
@@ -274,6 +274,7 @@ class _Language:
 # Formatting dates, labels and coordinates is most of the work of a kiosk page; each of these is
 # a pure function of its arguments (the language among them), so remembering it is never stale.
 @functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _date(day, format_name, language):
     with translation.override(language):
         return formats.date_format(day, format_name)

@@ -37,16 +37,18 @@ def site_version(request, version, **kwargs):
     return version
 
 
-def published_page(view=None, *, version=site_version, parameters=()):
+def published_page(view=None, *, version=site_version, parameters=(), kept=True):
     """Serve `view` from the cache, or 304, while the content version is unchanged.
 
     `version(request, content_version, **kwargs)` returns the page's own version, built on the
     content version (a kiosk's adds its settings). `parameters` names the query parameters the
     page reads: the view sees only those, and they alone tell cached pages apart. Previews of
-    drafts bypass the cache and are never stored by browsers or proxies.
+    drafts bypass the cache and are never stored by browsers or proxies. A page whose parameters
+    are free text (search) is not `kept`: anyone could fill the cache by varying them; it still
+    answers 304 for the ETag a visitor has.
     """
     if view is None:
-        return functools.partial(published_page, version=version, parameters=parameters)
+        return functools.partial(published_page, version=version, parameters=parameters, kept=kept)
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -64,14 +66,20 @@ def published_page(view=None, *, version=site_version, parameters=()):
         timestamp = int(last_modified.timestamp()) if last_modified else None
         response = get_conditional_response(request, etag=etag, last_modified=timestamp)
         if response is None:
-            response = _cached_or_rendered(f"tarlo:page:{key}", view, request, *args, **kwargs)
+            if kept:
+                response = _cached_or_rendered(f"tarlo:page:{key}", view, request, *args, **kwargs)
+            else:
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render"):
+                    response.render()
             if response.status_code != 200:
                 return response
         response["ETag"] = etag
         if timestamp:
             response["Last-Modified"] = http_date(timestamp)
         patch_cache_control(response, no_cache=True)
-        response.kept_at = content  # for PublishedPageMiddleware
+        if kept:
+            response.kept_at = content  # for PublishedPageMiddleware
         return response
 
     return wrapped

@@ -5,6 +5,9 @@ from exhibits.content.dates import parse_partial_date
 from exhibits.models import Precision
 
 SCHEMA_CONTEXT = "https://schema.org"
+# Authority records a figure or place may name (exhibits.content.models.base.wikidata_field).
+WIKIDATA_URL = "https://www.wikidata.org/wiki/{}"
+GEONAMES_URL = "https://www.geonames.org/{}/"
 
 
 def event_json_ld(event, *, url, language):
@@ -38,6 +41,13 @@ def place_json_ld(place):
             "latitude": float(place.latitude),
             "longitude": float(place.longitude),
         }
+    return _with_same_as(data, place)
+
+
+def place_page_json_ld(place, *, url, language):
+    data = {"@context": SCHEMA_CONTEXT, **place_json_ld(place), "url": url}
+    if place.description:
+        data["description"] = markup.to_plain_text(place.description)
     return data
 
 
@@ -52,6 +62,23 @@ def person_json_ld(figure, *, url, language):
         data["birthDate"] = _partial_iso(figure.born)
     if figure.died:
         data["deathDate"] = _partial_iso(figure.died)
+    return _with_same_as(data, figure)
+
+
+def same_as(obj):
+    """The addresses of the authority records `obj` names: its Wikidata item, its GeoNames place."""
+    urls = []
+    if obj.wikidata_id:
+        urls.append(WIKIDATA_URL.format(obj.wikidata_id))
+    if getattr(obj, "geonames_id", ""):
+        urls.append(GEONAMES_URL.format(obj.geonames_id))
+    return urls
+
+
+def _with_same_as(data, obj):
+    urls = same_as(obj)
+    if urls:
+        data["sameAs"] = urls
     return data
 
 

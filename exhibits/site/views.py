@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from django.conf import settings
+from django.db import connection
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.templatetags.static import static
@@ -31,7 +31,7 @@ from exhibits.site.exhibit_page import (
 )
 from exhibits.site.filters import EventFilter
 from exhibits.site.glossary import Glossary
-from exhibits.site.jsonld import event_json_ld, person_json_ld
+from exhibits.site.jsonld import event_json_ld, person_json_ld, place_page_json_ld
 from exhibits.site.rendering import (
     active_language,
     description,
@@ -330,6 +330,11 @@ class PlaceDetailView(VisitorMixin, DetailView):
             panels=self.panels_of(place, "places"),
             sources=self.sources_of(place),
             meta=self.meta(title=name, text=text or shown(place, "area")[0], kind="article"),
+            json_ld=place_page_json_ld(
+                place,
+                url=self.request.build_absolute_uri(self.request.path),
+                language=self.request.LANGUAGE_CODE,
+            ),
             **kwargs,
         )
 
@@ -399,68 +404,63 @@ def event_path(event):
     return reverse("exhibits:event-detail", kwargs={"slug": event.slug})
 
 
-@method_decorator(published_page(parameters=["q"]), name="dispatch")
+@method_decorator(published_page(parameters=["q"], kept=False), name="dispatch")
 class SearchView(VisitorMixin, TemplateView):
-    """Events, people, places and panels matching every word, accents and case ignored."""
+    """Events, people, places and panels holding every word of the query, best first, with the
+    matched words marked (exhibits/content/search.py says how, on PostgreSQL and on SQLite)."""
 
     template_name = "site/search.html"
     limit = 20
 
-    def get_context_data(self, **kwargs):
-        query = self.request.GET.get("q", "").strip()
-        words = search.terms(query)
-        language = active_language()
-        sections = [
-            ("events", Event.objects.all(), [f"title_{language}", f"summary_{language}"]),
-            (
-                "figures",
-                Figure.objects.all(),
-                [*_every_language("name"), "other_names", f"role_{language}", f"biography_{language}"],
-            ),
-            ("places", Place.objects.all(), [*_every_language("name"), f"description_{language}"]),
-            (
-                "panels",
-                self.visible(
-                    Panel.objects.filter(exhibit__in=self.visible(Exhibit.objects.all()))
-                ).select_related("exhibit"),
-                [f"title_{language}", f"body_{language}"],
-            ),
+    def sections(self):
+        """(name, heading, published queryset, search document, card) of each kind of result."""
+        panels = self.visible(Panel.objects.filter(exhibit__in=self.visible(Exhibit.objects.all())))
+        return [
+            ("figures", gettext("People"), Figure.objects.all(), "figure", figure_card),
+            ("events", gettext("Events"), Event.objects.all(), "event", event_card),
+            ("places", gettext("Places"), Place.objects.all(), "place", place_card),
+            ("panels", gettext("Panels"), panels.select_related("exhibit"), "panel", _panel_card),
         ]
-        results = {
-            name: list(search.matching(self.visible(queryset), fields, words)[: self.limit])
-            for name, queryset, fields in sections
+
+    def found(self, queryset, document, language, query_words):
+        """The matching objects, best first where the database ranks, each with its `snippet`."""
+        ranked = connection.vendor == "postgresql"
+        found = list(
+            search.matching(self.visible(queryset), document, language, query_words, ranked=ranked)[
+                : self.limit
+            ]
+        )
+        snippets = {
+            obj.pk: search.highlighted(obj.snippet, getattr(obj, f"{document.snippet}_{language}"))
+            if ranked
+            else search.folded_snippet(getattr(obj, f"{document.snippet}_{language}"), query_words)
+            for obj in found
         }
         if self.shows_drafts():
-            results = {name: preview.objects(found) for name, found in results.items()}
-        cards = {
-            "figures": [figure_card(figure, language) for figure in results["figures"]],
-            "events": [event_card(event, language) for event in results["events"]],
-            "places": [place_card(place, language) for place in results["places"]],
-            "panels": [
-                SimpleNamespace(
-                    kind_label=gettext("Panel"),
-                    kind="panel",
-                    url=f"{detail_path('exhibits:exhibit-detail', panel.exhibit.slug)}#panel-{panel.code}",
-                    title=shown(panel, "title")[0],
-                    lang=shown(panel, "title")[1],
-                    fact=panel.code,
-                    fact_lang=language,
-                )
-                for panel in results["panels"]
-            ],
-        }
+            found = preview.objects(found)
+        return [(obj, snippets[obj.pk]) for obj in found]
+
+    def get_context_data(self, **kwargs):
+        query = search.cleaned(self.request.GET.get("q", ""))
+        query_words = search.words(query)
+        language = active_language()
+        results = []
+        for name, heading, queryset, document, card in self.sections():
+            cards = []
+            for obj, snippet in self.found(queryset, search.DOCUMENTS[document], language, query_words):
+                shown_card = card(obj, language)
+                shown_card.snippet = snippet
+                shown_card.snippet_lang = language
+                cards.append(shown_card)
+            if cards:
+                results.append(SimpleNamespace(name=name, heading=heading, cards=cards))
+        raw_query = self.request.GET.get("q", "")
         return super().get_context_data(
             query=query,
-            is_too_long=len(query) > search.MAX_QUERY_LENGTH,
-            results=cards,
-            sections=[
-                ("figures", gettext("People")),
-                ("events", gettext("Events")),
-                ("places", gettext("Places")),
-                ("panels", gettext("Panels")),
-            ],
-            nothing_found=gettext("Nothing was found for “%(query)s”.") % {"query": query},
-            has_results=any(results.values()),
+            message=_search_message(
+                raw_query, query, query_words, is_asked="q" in self.request.GET, has_results=bool(results)
+            ),
+            results=results,
             meta=self.meta(
                 title=gettext("Search"),
                 text=gettext(
@@ -471,8 +471,35 @@ class SearchView(VisitorMixin, TemplateView):
         )
 
 
-def _every_language(field):
-    return [f"{field}_{code}" for code, _name in settings.LANGUAGES]
+def _search_message(raw_query, query, query_words, *, is_asked, has_results):
+    """What the page says of the query: nothing when results show and all of it was searched."""
+    if not raw_query.strip():
+        return gettext("Type a name, a place or a word to search for.") if is_asked else ""
+    if not query_words:
+        return gettext("“%(query)s” holds no word to search for: type letters or numbers.") % {"query": query}
+    notes = []
+    if len(raw_query.strip()) > search.MAX_QUERY_LENGTH:
+        notes.append(gettext("Only the first 100 characters were searched."))
+    elif len(search.all_words(query)) > search.MAX_TERMS:
+        notes.append(gettext("Only the first 8 words were searched."))
+    if not has_results:
+        notes.append(gettext("Nothing was found for “%(query)s”.") % {"query": query})
+        if len(query_words) > 1:
+            notes.append(gettext("Results hold every word: try fewer words, or another spelling."))
+    return " ".join(notes)
+
+
+def _panel_card(panel, language):
+    title, lang = shown(panel, "title", language)
+    return SimpleNamespace(
+        kind_label=gettext("Panel"),
+        kind="panel",
+        url=f"{detail_path('exhibits:exhibit-detail', panel.exhibit.slug, language)}#panel-{panel.code}",
+        title=title,
+        lang=lang,
+        fact=panel.code,
+        fact_lang=language,
+    )
 
 
 @require_GET

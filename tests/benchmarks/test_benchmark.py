@@ -2,19 +2,39 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from benchmarks import pages
+
+peers_set_up = pytest.mark.skipif(
+    not (pages.PEERS / "compare.sh").is_file(),
+    reason=f"the side-by-side script is not at {pages.PEERS} (TARLO_BENCH_PEERS)",
+)
 
 
+@peers_set_up
 @pytest.mark.django_db(transaction=False)
-def test_the_benchmark_prints_every_page_with_its_ratio_and_then_every_export():
+def test_the_benchmark_prints_each_page_beside_bare_django_and_wagtail_and_then_every_export():
     out = io.StringIO()
 
-    call_command(
-        "benchmark", "--requests=5", "--seconds=1", "--export-panels=3", "--export-large=6", stdout=out
-    )
+    call_command("benchmark", "--seconds=1", "--export-panels=3", "--export-large=6", stdout=out)
 
-    lines = out.getvalue().splitlines()
-    for page in ["exhibit, uncached", "exhibit, from cache", "exhibit, 304", "timeline", "kiosk page"]:
-        row = next(line for line in lines if line.startswith(page))
-        assert float(row.split()[-1]) > 0
+    rows = {line.split()[0]: line.split() for line in out.getvalue().splitlines() if line.strip()}
+    for page in ["bare", "wagtail", "exhibit-uncached", "kiosk-uncached", "exhibit-cached", "exhibit-304"]:
+        requests_per_second, ratio_to_bare, ratio_to_wagtail, non_2xx = (
+            float(rows[page][1]),
+            float(rows[page][4]),
+            float(rows[page][5]),
+            rows[page][6],
+        )
+        assert requests_per_second > 0 and ratio_to_bare > 0 and ratio_to_wagtail > 0
+        assert non_2xx == "0", page  # a 304 counts as an answer, an error page would not
     for format in ["csv", "json", "xliff", "docx", "labels"]:
-        assert any(line.startswith(f"  {format} ") for line in lines)
+        assert any(line.startswith(f"  {format} ") for line in out.getvalue().splitlines())
+
+
+def test_without_the_side_by_side_script_the_benchmark_says_where_it_looked(monkeypatch, tmp_path):
+    monkeypatch.setattr(pages, "PEERS", tmp_path)
+
+    with pytest.raises(CommandError, match=str(tmp_path)):
+        call_command("benchmark", stdout=io.StringIO())

@@ -405,3 +405,77 @@ def test_no_text_carries_attributions_the_reviewer_flagged(exhibit):
         (str(obj), name, word) for obj, name, text in translated_texts() for word in flagged if word in text
     ]
     assert found == []
+
+
+def test_english_texts_keep_budapest_square_and_street_names_in_hungarian(exhibit):
+    # One policy (issue 12): “Kossuth tér”, “Corvin köz”, never a translated name beside the Hungarian one.
+    translated = ["Bem Square", "Kossuth Square", "Corvin Passage", "Republic Square", "Parliament Square"]
+    found = [
+        (str(obj), name, word)
+        for obj, name, text in translated_texts("en")
+        for word in translated
+        if word in text
+    ]
+    assert found == []
+
+
+def test_no_text_carries_the_wording_slips_the_reviewer_listed(exhibit):
+    slips = {
+        "hu": [
+            "Honvéd Vezérkar",
+            "leváltását",
+            "a felszólításnak",
+            "folytatta őket",
+            "posztján",
+            "váltotta fel",
+        ],
+        "en": ["During the night", "during the night", "warning shots for an attack", "hiding"],
+    }
+    found = [
+        (str(obj), name, slip)
+        for code, words in slips.items()
+        for obj, name, text in translated_texts(code)
+        for slip in words
+        if slip in text
+    ]
+    assert found == []
+
+
+def test_the_koztarsasag_ter_siege_gives_its_length_and_toll_and_calls_the_defenders_defenders(exhibit):
+    # As the MTI chronology gives them: about three hours of fighting, 24 captured defenders lynched.
+    event = Event.objects.get(slug="koztarsasag-teri-ostrom")
+    panel = exhibit.panels.get(code="56-10")
+    for text in [event.summary_hu, panel.body_hu]:
+        assert (
+            "mintegy három órán át" in text
+            and "elfogott védők közül mintegy két tucat" in text
+            and "Mező Imre" in text
+        )
+    for text in [event.summary_en, panel.body_en]:
+        assert (
+            "about three hours" in text
+            and "about two dozen of the captured defenders" in text
+            and "Imre Mező" in text
+        )
+        assert "defending the building" in text
+
+
+def test_the_mosonmagyarovar_toll_is_a_range_with_the_higher_count_attributed(exhibit):
+    event = Event.objects.get(slug="mosonmagyarovari-sortuz")
+    assert (
+        "52-től több mint százig" in event.summary_hu and "szemtanúk és hozzátartozók 107" in event.summary_hu
+    )
+    assert (
+        "from 52 to more than a hundred" in event.summary_en
+        and "witnesses and relatives count 107" in event.summary_en
+    )
+    assert event.sources.filter(slug="magyar-nemzet-2006-10-26").exists()
+
+
+def test_the_delegations_are_named_on_the_day_the_mti_chronology_gives(exhibit):
+    event = Event.objects.get(slug="targyalo-kuldottsegek")
+    assert str(event.start_date) == "1956-11-02" and not event.is_approximate
+    assert event.sources.filter(slug="mti-kronologia").exists()
+    for slug in ["varso", "new-york"]:
+        place = Place.objects.get(slug=slug)
+        assert "november 2-án" in place.description_hu and "On 2 November" in place.description_en

@@ -132,11 +132,19 @@ def test_the_parameters_a_page_reads_each_have_their_own_copy(client, exhibit):
     assert len(page_entries()) == 2
 
 
-def test_a_search_is_kept_per_query_and_nothing_else(client, exhibit):
-    client.get("/hu/search/?q=tabló")
-    client.get("/hu/search/?q=tabló&page=9&x=1")
+def address_entries():
+    return [key for key in cache._cache if ":tarlo:address:" in key]
 
-    assert len(page_entries()) == 1
+
+def test_searches_fill_no_cache_but_a_browser_that_has_the_answer_gets_304(client, exhibit):
+    queries = [f"/hu/search/?q=tabló+{number}" for number in range(5)]
+
+    first = [client.get(query) for query in queries]
+    again = client.get(queries[0], HTTP_IF_NONE_MATCH=first[0]["ETag"])
+
+    assert all(response.status_code == 200 for response in first)
+    assert page_entries() == [] and address_entries() == []
+    assert again.status_code == 304
 
 
 # Previewing drafts needs the right to (issue 11).

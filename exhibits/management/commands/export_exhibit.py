@@ -1,6 +1,9 @@
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
 from exhibits.exports import FORMATS, UnknownFormat, export_exhibit, get_exporter
+from exhibits.exports.base import ExportError
 from exhibits.models import Exhibit
 
 
@@ -21,6 +24,10 @@ class Command(BaseCommand):
             get_exporter(format)
         except UnknownFormat as error:
             raise CommandError(str(error)) from None
-        with open(output, "wb") as stream:
-            export_exhibit(exhibit=exhibit, format=format, stream=stream)
+        try:
+            with open(output, "wb") as stream:
+                export_exhibit(exhibit=exhibit, format=format, stream=stream)
+        except ExportError as error:
+            Path(output).unlink(missing_ok=True)
+            raise CommandError(str(error)) from None
         self.stdout.write(self.style.SUCCESS(f"Wrote {exhibit.slug} as {format} to {output}."))
