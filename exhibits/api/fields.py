@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from exhibits.content.fields import is_markup
+from exhibits.site.jsonld import same_as
 from exhibits.site.rendering import markup_html
 
 
@@ -92,10 +93,6 @@ class PageField(serializers.Field):
         return {code: request.build_absolute_uri(path) for code, path in paths.items()}
 
 
-WIKIDATA = "https://www.wikidata.org/wiki/{}"
-GEONAMES = "https://sws.geonames.org/{}/"
-
-
 @extend_schema_field({"type": "array", "items": {"type": "string", "format": "uri"}})
 class SameAsField(serializers.Field):
     """The same thing in the authority files: Wikidata, and for places GeoNames."""
@@ -104,12 +101,7 @@ class SameAsField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, obj):
-        links = []
-        if obj.wikidata_id:
-            links.append(WIKIDATA.format(obj.wikidata_id))
-        if getattr(obj, "geonames_id", ""):
-            links.append(GEONAMES.format(obj.geonames_id))
-        return links
+        return same_as(obj)  # as in the pages' JSON-LD
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}})

@@ -144,7 +144,7 @@ def test_people_and_places_carry_their_authority_links(client):
     ]
     assert get(client, f"/api/v1/places/{place.pk}/").json()["sameAs"] == [
         "https://www.wikidata.org/wiki/Q1238953",
-        "https://sws.geonames.org/3054643/",
+        "https://www.geonames.org/3054643/",
     ]
     assert get(client, f"/api/v1/places/{unlinked.pk}/").json()["sameAs"] == []
 
