@@ -109,14 +109,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a published page kept in the cache goes out from here with the headers the whole
+    # stack gave it when it was kept (security, CSP), after the HTTPS and Host checks.
+    "exhibits.site.caching.PublishedPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "museum.middleware.ContentSecurityPolicyMiddleware",
     # Answers the API's CORS preflights; adds CORS headers under /api/ only (CORS_URLS_REGEX).
     "corsheaders.middleware.CorsMiddleware",
     # Serves the bundled fonts, styles and scripts itself: kiosks and galleries may have no CDN.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # A published page kept in the cache goes out from here, before sessions and authentication.
-    "exhibits.site.caching.PublishedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

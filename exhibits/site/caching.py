@@ -8,9 +8,11 @@ A page is kept once per value of the query parameters it reads, and only those: 
 declares them (`parameters=`), and is rendered seeing no others, so any other query string
 is served the same page and adds nothing to the cache.
 
-`PublishedPageMiddleware`, near the top of the middleware, answers a request for the address of
-a kept page at once, while the content version is the one the page was kept at: sessions,
-authentication, CSRF and the view are not needed to send a page that is the same for everyone.
+`PublishedPageMiddleware`, first in the middleware, answers a request for the address of a kept
+page at once, while the content version is the one the page was kept at: the rest of the stack
+is not needed to send a page that is the same for everyone. It keeps the page with the headers
+the whole stack gave it (security headers, Content-Security-Policy), and sends it only where the
+stack would have: over HTTPS when HTTPS is required, to an allowed host.
 """
 
 import functools
@@ -18,6 +20,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, QueryDict
 from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -123,7 +126,7 @@ class PublishedPageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in {"GET", "HEAD"} and PREVIEW_PARAMETER not in request.GET:
+        if _may_be_kept(request):
             kept = cache.get(_address_key(request))
             if kept is not None and kept["version"] == content_version()[0]:
                 return _replay(request, kept)
@@ -133,6 +136,7 @@ class PublishedPageMiddleware:
             and request.method == "GET"
             and response.status_code == 200
             and not response.cookies
+            and getattr(request, "_csp_nonce", None) is None  # a nonce is for one response only
             and settings.TARLO_PAGE_CACHE_SECONDS
         ):
             headers = {name: value for name, value in response.items() if name.lower() not in UNKEPT_HEADERS}
@@ -145,16 +149,52 @@ class PublishedPageMiddleware:
 UNKEPT_HEADERS = {"set-cookie", "date", "content-length"}
 
 
+def _may_be_kept(request):
+    """Whether a kept page may answer `request`: a visitor's GET or HEAD that the security
+    middleware would not redirect to HTTPS, for an allowed host, outside static and media files."""
+    if request.method not in {"GET", "HEAD"} or PREVIEW_PARAMETER in request.GET:
+        return False
+    if settings.SECURE_SSL_REDIRECT and not request.is_secure():
+        return False
+    if request.path_info.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+        return False
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return False  # the long way answers it
+    return True
+
+
 def _address_key(request):
-    """The key of the page at the request's address, once published_page kept only the parameters it reads."""
-    return "tarlo:address:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
+    """The key of the page at the request's address, once published_page kept only the parameters it
+    reads, under the settings that shaped its headers: a new policy is not answered with old pages."""
+    address = f"{_header_settings()}|{request.get_full_path()}"
+    return "tarlo:address:" + hashlib.sha256(address.encode()).hexdigest()[:40]
+
+
+# The settings the middleware after PublishedPageMiddleware builds a page's headers from.
+HEADER_SETTINGS = [
+    "CONTENT_SECURITY_POLICY",
+    "CONTENT_SECURITY_POLICY_REPORT_ONLY",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_CONTENT_TYPE_NOSNIFF",
+    "SECURE_REFERRER_POLICY",
+    "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+    "X_FRAME_OPTIONS",
+]
+
+
+def _header_settings():
+    return repr([getattr(settings, name, None) for name in HEADER_SETTINGS])
 
 
 def _replay(request, kept):
     headers = kept["headers"]
     response = get_conditional_response(request, etag=headers.get("ETag"))
     if response is not None:  # 304: the visitor has this page already
-        for name in ["ETag", "Last-Modified", "Cache-Control"]:
+        for name in ["ETag", "Last-Modified", "Cache-Control", "Vary"]:
             if name in headers:
                 response[name] = headers[name]
         return response
