@@ -194,6 +194,25 @@ def test_a_kept_page_goes_out_with_the_headers_it_was_sent_with(client, exhibit)
         assert again[name] == first[name], name
 
 
+def test_a_kept_page_is_not_sent_over_plain_http_where_https_is_required(client, exhibit, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    client.get(url(exhibit), secure=True)
+
+    over_http = client.get(url(exhibit))
+    over_https = client.get(url(exhibit), secure=True)
+
+    assert over_http.status_code == 301 and over_http["Location"].startswith("https://")
+    assert over_https.status_code == 200
+
+
+def test_a_kept_page_is_not_sent_to_a_host_the_site_does_not_serve(client, exhibit):
+    client.get(url(exhibit))
+
+    response = client.get(url(exhibit), HTTP_HOST="evil.example")
+
+    assert response.status_code == 400
+
+
 def test_a_kept_page_is_not_modified_for_a_browser_that_has_it(client, exhibit):
     first = client.get(url(exhibit))
     client.get(url(exhibit))
