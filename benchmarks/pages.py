@@ -108,6 +108,7 @@ def environment(folder):
         STATIC_ROOT=str(folder / "static"),
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS=HOST,
+        PUBLIC_URL=f"http://{HOST}",  # the label sheet's QR codes point here
         # Production settings, but over plain HTTP on 127.0.0.1: the documented local opt-out.
         PLAIN_HTTP="1",
         TRUSTED_PROXIES="0",
