@@ -18,7 +18,7 @@ ones, so that a word is found in any of these forms:
 
 The configurations are created by migration 0013, with a GIN index on each document per
 language, so that a query reads the index instead of every row. Results are ordered by
-`ts_rank` (titles and names weigh most) and carry a snippet of their text with the matched
+`ts_rank` of their titles and names and carry a snippet of their text with the matched
 words marked (`ts_headline`, turned into escaped HTML by `highlighted()`).
 
 SQLite: every query word must occur, folded, in one of the fields (`Fold()` is the same Python
@@ -93,6 +93,13 @@ class Document:
     def columns(self, language):
         """[(column, weight)] searched for a visitor reading `language`."""
         return [(column, field.weight) for field in self.fields for column in field.columns(language)]
+
+    @property
+    def heading(self):
+        """The document's titles and names (weight A): what results are ranked by."""
+        return Document(
+            fields=tuple(field for field in self.fields if field.weight == "A"), snippet=self.snippet
+        )
 
 
 DOCUMENTS = {
@@ -253,10 +260,13 @@ def matching(queryset, document, language, query_words, *, ranked):
     if ranked:
         document_vector = _stored_vector(queryset, document, language)
         query = text_query(query_words, language)
+        # Ranked by the titles and names alone: ranking reads the text of every matching row,
+        # and a broad word in long texts would cost more than the rest of the search together.
+        heading_vector = _stored_vector(queryset, document.heading, language)
         return (
             queryset.filter(Matches(document_vector, query))
             .annotate(
-                rank=SearchRank(document_vector, query), snippet=snippet(document, language, query_words)
+                rank=SearchRank(heading_vector, query), snippet=snippet(document, language, query_words)
             )
             .order_by("-rank", "pk")
         )
