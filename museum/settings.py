@@ -299,14 +299,13 @@ TARLO_MAX_REQUEST_BYTES = env_int(
 TARLO_MAX_VISITOR_REQUEST_BYTES = env_int("MAX_VISITOR_REQUEST_BYTES", 64 * 1024)
 
 # Content-Security-Policy on every page: nothing inline, nothing from elsewhere but the map tiles.
-MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "")  # e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
         # data: for the blank image Leaflet puts in a map tile it drops (an image runs nothing).
-        "img-src": [SELF, "data:", *([map_tiles_source(MAP_TILES_URL)] if MAP_TILES_URL else [])],
+        "img-src": [SELF, "data:", *([map_tiles_source(TARLO_MAP_TILES_URL)] if TARLO_MAP_TILES_URL else [])],
         "object-src": [NONE],
         "base-uri": [NONE],
         "frame-ancestors": [NONE],
