@@ -1,6 +1,9 @@
 """Project-level middleware."""
 
+from dataclasses import asdict
+
 import csp.middleware
+from csp.utils import build_policy
 from django.conf import settings
 from django.http import HttpResponse
 
@@ -41,24 +44,38 @@ class ContentSecurityPolicyMiddleware(csp.middleware.CSPMiddleware):
     """django-csp's middleware, with the site's one policy built once per process.
 
     django-csp builds the header anew for every response, which cost a page served from the
-    cache more than the rest of serving it. Our pages use no nonce and no per-view policy; a
-    response that does still gets django-csp's own treatment.
+    cache more than the rest of serving it. Our pages use no nonce, no per-view policy and no
+    excluded prefixes; a response or a setting that does still gets django-csp's own treatment.
     """
 
-    _built = None
+    _built = None  # (the settings it was built from, {header: value})
 
     def process_response(self, request, response):
-        if self._customised(request, response) or (settings.DEBUG and response.status_code in {404, 500}):
+        if (
+            self._customised(request, response)
+            or any("EXCLUDE_URL_PREFIXES" in (policy or {}) for policy in _policy_settings())
+            or (settings.DEBUG and response.status_code in {404, 500})
+        ):
             return super().process_response(request, response)
-        policy = _policy_settings()
-        if self._built is None or any(a is not b for a, b in zip(self._built[0], policy, strict=True)):
-            super().process_response(request, response)
-            type(self)._built = (policy, self._headers(response))
-            return response
-        for header, value in self._built[1].items():
-            if header not in response:
+        for header, value in self._site_headers(request, response).items():
+            if value and header not in response:
                 response[header] = value
         return response
+
+    def _site_headers(self, request, response):
+        policy = _policy_settings()
+        built = type(self)._built
+        if built is None or any(a is not b for a, b in zip(built[0], policy, strict=True)):
+            enforced = self.get_policy_parts(request=request, response=response)
+            report_only = self.get_policy_parts(request=request, response=response, report_only=True)
+            built = type(self)._built = (
+                policy,
+                {
+                    csp.middleware.HEADER: build_policy(**asdict(enforced)),
+                    csp.middleware.HEADER_REPORT_ONLY: build_policy(**asdict(report_only), report_only=True),
+                },
+            )
+        return built[1]
 
     @staticmethod
     def _customised(request, response):
@@ -69,11 +86,6 @@ class ContentSecurityPolicyMiddleware(csp.middleware.CSPMiddleware):
             for suffix in ("", "_ro")
         )
         return nonce_asked or overridden
-
-    @staticmethod
-    def _headers(response):
-        names = [csp.middleware.HEADER, csp.middleware.HEADER_REPORT_ONLY]
-        return {name: response[name] for name in names if name in response}
 
 
 def _policy_settings():
