@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection, connections
 from django.db.models import Q
+from django.db.models.base import ModelState
 from django.db.models.expressions import RawSQL
 from django.utils import translation
 
@@ -134,13 +135,13 @@ class _Reader:
                 for objects in [[exhibit], panels, events, figures, places, glossary]
             )
         )
-        sources = _run(_sources, internal=self.internal, pks=cited)
+        sources = _run(_sources, internal=self.internal, lean=not self.unpublished, pks=cited)
         image_pks = {
             exhibit.image_id,
             *(panel.image_id for panel in panels),
             *(figure.portrait_id for figure in figures),
         }
-        images = {image.pk: image for image in _run(_images, pks=image_pks - {None})}
+        images = {image.pk: image for image in _run(_images, lean=not self.unpublished, pks=image_pks - {None})}
         return Contents(
             exhibit=exhibit,
             panels=panels,
@@ -155,7 +156,9 @@ class _Reader:
 
     def select(self, model, **values):
         """The `model` objects of the exhibit matching `values` (see `_QUERIES`), drafts applied."""
-        return self.with_drafts(_run(_QUERIES[model], published=not self.unpublished, **values))
+        return self.with_drafts(
+            _run(_QUERIES[model], published=not self.unpublished, lean=not self.unpublished, **values)
+        )
 
     def with_drafts(self, objects):
         from exhibits.editorial.drafts import with_pending_drafts  # editorial builds on content
@@ -274,8 +277,9 @@ _QUERIES = {
 }
 
 
-def _run(query, *, published=False, internal=True, pks=None, exhibit=None, period=(None, None)):
-    """The objects that `query` (a function of `_Placeholders` or `_Values`) finds for these values."""
+def _run(query, *, published=False, internal=True, lean=False, pks=None, exhibit=None, period=(None, None)):
+    """The objects that `query` (a function of `_Placeholders` or `_Values`) finds for these values;
+    `lean` ones for visitors (see `_lean`)."""
     if pks is not None and not pks and period == (None, None):
         return []  # nothing to find (an exhibit's events are also found by their dates)
     values = {
@@ -284,9 +288,9 @@ def _run(query, *, published=False, internal=True, pks=None, exhibit=None, perio
         "period_start": period[0],
         "period_end": period[1],
     }
-    compiled = _compiled(query, connection.alias, translation.get_language(), published, internal)
+    compiled = _compiled(query, connection.alias, translation.get_language(), published, internal, lean)
     if compiled is None:
-        return list(_visible(query(_Values(values)), published=published, internal=internal))
+        return list(_visible(query(_Values(values)), published=published, internal=internal, lean=lean))
     sql, parameters, model, attnames, converters = compiled
     values["pks"] = json.dumps(values["pks"])
     for name in ("period_start", "period_end"):
@@ -301,19 +305,19 @@ def _run(query, *, published=False, internal=True, pks=None, exhibit=None, perio
             for position, (functions, expression) in converters:
                 for function in functions:
                     row[position] = function(row[position], expression, connection)
-        objects.append(model.from_db(connection.alias, attnames, row))
+        objects.append(_leanly_built(model, attnames, row) if lean else model.from_db(connection.alias, attnames, row))
     return objects
 
 
 @functools.lru_cache(maxsize=256)
-def _compiled(query, db, language, published, internal):
+def _compiled(query, db, language, published, internal, lean):
     """(sql, [(parameter name or None, value)], model, attnames, converters) of `query`; None
     where the database has no JSON list function."""
     vendor = connections[db].vendor
     if vendor not in _PKS_FROM_JSON:
         return None
     with translation.override(language):
-        queryset = _visible(query(_Placeholders(vendor)), published=published, internal=internal)
+        queryset = _visible(query(_Placeholders(vendor)), published=published, internal=internal, lean=lean)
         compiler = queryset.query.get_compiler(db)
         sql, params = compiler.as_sql()
     parameters = [
@@ -327,9 +331,32 @@ def _compiled(query, db, language, published, internal):
     return sql, parameters, queryset.model, [column.target.attname for column in columns], converters
 
 
-def _visible(queryset, *, published, internal):
+def _visible(queryset, *, published, internal, lean=False):
     if published:
         queryset = queryset.published()
     if not internal:
         queryset = queryset.filter(is_internal=False)
+    if lean:
+        # On the query itself: modeltranslation's defer() would defer the languages too.
+        queryset.query.add_deferred_loading(_unread_by_visitors(queryset.model))
     return queryset
+
+
+# What visitors never see: when and from what a text was written, and modeltranslation's copy of
+# each translated field (visitors read the `_hu` and `_en` columns).
+def _unread_by_visitors(model):
+    fields = {field.name for field in model._meta.concrete_fields}
+    bookkeeping = {"created_at", "updated_at", "translated_from"} & fields
+    return [*bookkeeping, *getattr(model, "translated_fields", ())]
+
+
+def _leanly_built(model, attnames, row):
+    """An object read for visitors: its columns set as they are, without Model.__init__, whose
+    per-field work and signals (modeltranslation's, ImageField's) change nothing for a row that
+    comes from the database. Visitors' pages only read such objects; nothing saves them."""
+    obj = model.__new__(model)
+    obj.__dict__.update(zip(attnames, row))
+    obj._state = ModelState()
+    obj._state.adding = False
+    obj._state.db = connection.alias
+    return obj
