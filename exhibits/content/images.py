@@ -12,6 +12,7 @@ its own format and in WebP, stored through Django's storage API and listed on th
 and nothing is resized on a request twice.
 """
 
+import functools
 import io
 import warnings
 from pathlib import PurePosixPath
@@ -170,13 +171,20 @@ def ensure_renditions(image):
 
 
 def rendition_url(image, rendition):
-    return image.file.storage.url(rendition["name"])
+    return _stored_url(image.file.storage, rendition["name"])
+
+
+# A stored file's address is a pure function of the storage and the file's name.
+@functools.lru_cache(maxsize=8192)
+def _stored_url(storage, name):
+    return storage.url(name)
 
 
 def sized(image, spec):
     """The widest rendition of `image` no wider than size `spec`, WebP first; None if none is made."""
     limit = settings.TARLO_IMAGE_RENDITIONS[spec]
-    fitting = [r for r in image.renditions if r["source"] == image.file.name and r["width"] <= limit]
+    source = image.file.name
+    fitting = [r for r in image.renditions if r["source"] == source and r["width"] <= limit]
     return max(fitting, key=lambda r: (r["width"], r["format"] == "WEBP"), default=None)
 
 

@@ -19,17 +19,13 @@ values and its links (exhibits.editorial.drafts). With `unpublished=True` alone,
 as it is saved. The number of queries is fixed, however many panels the exhibit has.
 """
 
-import functools
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import connection, connections
+from django.db import connection
 from django.db.models import Q
-from django.db.models.base import ModelState
-from django.db.models.expressions import RawSQL
-from django.utils import translation
 
+from exhibits.content import queries
 from exhibits.content.models import Event, Exhibit, Figure, GlossaryTerm, Image, Panel, Place, Source
 
 
@@ -37,6 +33,13 @@ def read_exhibit(exhibit, *, drafts=False, unpublished=None, internal=False):
     """Return the `Contents` of `exhibit`; `internal` keeps the curators' internal sources."""
     unpublished = drafts if unpublished is None else unpublished
     return _Reader(exhibit, drafts=drafts, unpublished=unpublished, internal=internal).read()
+
+
+def published_exhibit(*, slug=None, pk=None):
+    """The published exhibit at `slug` (or with primary key `pk`), read for visitors, or None."""
+    shape, value = (_exhibit_at, slug) if pk is None else (_exhibit_numbered, pk)
+    found = queries.run(shape, published=True, lean=True, value=value)
+    return found[0] if found else None
 
 
 @dataclass
@@ -121,7 +124,10 @@ class _Reader:
         panels = self.select(Panel, exhibit=exhibit.pk)
         self.read_links([exhibit, *panels])
         events = self.select(
-            Event, pks=self.targets(panels, "events"), period=(exhibit.period_start, exhibit.period_end)
+            Event,
+            pks=self.targets(panels, "events"),
+            period_start=exhibit.period_start,
+            period_end=exhibit.period_end,
         )
         self.read_links(events)
         figures = self.select(Figure, pks=self.targets(panels, "figures") | self.targets(events, "figures"))
@@ -135,13 +141,13 @@ class _Reader:
                 for objects in [[exhibit], panels, events, figures, places, glossary]
             )
         )
-        sources = _run(_sources, internal=self.internal, lean=not self.unpublished, pks=cited)
+        sources = self.run(_sources, internal=self.internal, pks=cited)
         image_pks = {
             exhibit.image_id,
             *(panel.image_id for panel in panels),
             *(figure.portrait_id for figure in figures),
         }
-        images = {image.pk: image for image in _run(_images, lean=not self.unpublished, pks=image_pks - {None})}
+        images = {image.pk: image for image in self.run(_images, pks=image_pks - {None})}
         return Contents(
             exhibit=exhibit,
             panels=panels,
@@ -156,9 +162,12 @@ class _Reader:
 
     def select(self, model, **values):
         """The `model` objects of the exhibit matching `values` (see `_QUERIES`), drafts applied."""
-        return self.with_drafts(
-            _run(_QUERIES[model], published=not self.unpublished, lean=not self.unpublished, **values)
-        )
+        return self.with_drafts(self.run(_QUERIES[model], published=not self.unpublished, **values))
+
+    def run(self, shape, **values):
+        if "pks" in values and not values["pks"] and "period_start" not in values:
+            return []  # nothing to find (an exhibit's events are also found by their dates)
+        return queries.run(shape, lean=not self.unpublished, **values)
 
     def with_drafts(self, objects):
         from exhibits.editorial.drafts import with_pending_drafts  # editorial builds on content
@@ -209,42 +218,13 @@ def _link_select(link, index, count):
     )
 
 
-# The reader's queries, one shape each, compiled to SQL once per database, language (for the
-# alphabetical order) and the flags of `_run`, then run with this reading's values as parameters:
-# building and compiling the querysets took as long as running them. Every value is a parameter,
-# so the compiled SQL holds no content; a list of primary keys is one JSON array parameter, so
-# its length does not change the SQL either.
-_PKS_FROM_JSON = {
-    "sqlite": "SELECT value FROM json_each(%s)",
-    "postgresql": "SELECT (jsonb_array_elements_text(%s::jsonb))::bigint",
-}
-_MARKER = "\x00tarlo-parameter:"
+# The shapes of the reader's queries (exhibits.content.queries).
+def _exhibit_at(p):
+    return Exhibit.objects.filter(slug=p.value("value"))
 
 
-class _Placeholders:
-    """Parameters of a query being compiled: SQL with a marker where each value goes."""
-
-    def __init__(self, vendor):
-        self.vendor = vendor
-
-    def value(self, name):
-        return RawSQL("%s", [_MARKER + name])
-
-    def pks(self, name):
-        return RawSQL(_PKS_FROM_JSON[self.vendor], [_MARKER + name])
-
-
-class _Values:
-    """Parameters of a query built for one reading (databases without `_PKS_FROM_JSON`)."""
-
-    def __init__(self, values):
-        self.values = values
-
-    def value(self, name):
-        return self.values[name]
-
-    def pks(self, name):
-        return self.values[name]
+def _exhibit_numbered(p):
+    return Exhibit.objects.filter(pk=p.value("value"))
 
 
 def _panels(p):
@@ -275,88 +255,3 @@ _QUERIES = {
     Place: _alphabetical(Place),
     GlossaryTerm: _alphabetical(GlossaryTerm),
 }
-
-
-def _run(query, *, published=False, internal=True, lean=False, pks=None, exhibit=None, period=(None, None)):
-    """The objects that `query` (a function of `_Placeholders` or `_Values`) finds for these values;
-    `lean` ones for visitors (see `_lean`)."""
-    if pks is not None and not pks and period == (None, None):
-        return []  # nothing to find (an exhibit's events are also found by their dates)
-    values = {
-        "pks": sorted(pks or ()),
-        "exhibit": exhibit,
-        "period_start": period[0],
-        "period_end": period[1],
-    }
-    compiled = _compiled(query, connection.alias, translation.get_language(), published, internal, lean)
-    if compiled is None:
-        return list(_visible(query(_Values(values)), published=published, internal=internal, lean=lean))
-    sql, parameters, model, attnames, converters = compiled
-    values["pks"] = json.dumps(values["pks"])
-    for name in ("period_start", "period_end"):
-        values[name] = connection.ops.adapt_datefield_value(values[name])
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [values[name] if name else value for name, value in parameters])
-        rows = cursor.fetchall()
-    objects = []
-    for row in rows:
-        if converters:
-            row = list(row)
-            for position, (functions, expression) in converters:
-                for function in functions:
-                    row[position] = function(row[position], expression, connection)
-        objects.append(_leanly_built(model, attnames, row) if lean else model.from_db(connection.alias, attnames, row))
-    return objects
-
-
-@functools.lru_cache(maxsize=256)
-def _compiled(query, db, language, published, internal, lean):
-    """(sql, [(parameter name or None, value)], model, attnames, converters) of `query`; None
-    where the database has no JSON list function."""
-    vendor = connections[db].vendor
-    if vendor not in _PKS_FROM_JSON:
-        return None
-    with translation.override(language):
-        queryset = _visible(query(_Placeholders(vendor)), published=published, internal=internal, lean=lean)
-        compiler = queryset.query.get_compiler(db)
-        sql, params = compiler.as_sql()
-    parameters = [
-        (value[len(_MARKER) :], None)
-        if isinstance(value, str) and value.startswith(_MARKER)
-        else (None, value)
-        for value in params
-    ]
-    columns = [column for column, _sql, _alias in compiler.select]
-    converters = list(compiler.get_converters(columns).items())
-    return sql, parameters, queryset.model, [column.target.attname for column in columns], converters
-
-
-def _visible(queryset, *, published, internal, lean=False):
-    if published:
-        queryset = queryset.published()
-    if not internal:
-        queryset = queryset.filter(is_internal=False)
-    if lean:
-        # On the query itself: modeltranslation's defer() would defer the languages too.
-        queryset.query.add_deferred_loading(_unread_by_visitors(queryset.model))
-    return queryset
-
-
-# What visitors never see: when and from what a text was written, and modeltranslation's copy of
-# each translated field (visitors read the `_hu` and `_en` columns).
-def _unread_by_visitors(model):
-    fields = {field.name for field in model._meta.concrete_fields}
-    bookkeeping = {"created_at", "updated_at", "translated_from"} & fields
-    return [*bookkeeping, *getattr(model, "translated_fields", ())]
-
-
-def _leanly_built(model, attnames, row):
-    """An object read for visitors: its columns set as they are, without Model.__init__, whose
-    per-field work and signals (modeltranslation's, ImageField's) change nothing for a row that
-    comes from the database. Visitors' pages only read such objects; nothing saves them."""
-    obj = model.__new__(model)
-    obj.__dict__.update(zip(attnames, row))
-    obj._state = ModelState()
-    obj._state.adding = False
-    obj._state.db = connection.alias
-    return obj

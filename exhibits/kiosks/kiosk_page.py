@@ -17,10 +17,10 @@ from django.utils.html import strip_tags
 from django.utils.translation import get_language_info, gettext, ngettext
 
 from exhibits.content import images
-from exhibits.content.dates import format_date_range, format_event_time
+from exhibits.content.dates import format_date_range
 from exhibits.content.models import Category
 from exhibits.kiosks import maps
-from exhibits.site.rendering import event_when, markup_html, shown
+from exhibits.site.rendering import event_time, event_when, markup_html, shown
 
 # How long the "Still there?" warning counts down before an idle kiosk resets (WCAG 2.2.1 asks
 # for at least 20 seconds to answer); short idle timeouts warn for half their length.
@@ -218,7 +218,7 @@ class _Language:
             "key": event.slug,
             "title": self.text(event, "title"),
             "when": event_when(event, self.language),
-            "time": format_event_time(event, self.language),
+            "time": event_time(event, self.language),
             "category": _category(event.category, self.language),
             "summary": self.markup(event, "summary"),
             "place": place.slug if place else None,

@@ -21,8 +21,9 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView
 from markupsafe import Markup
 
+from exhibits.content import queries
 from exhibits.content.images import sized_url
-from exhibits.content.reading import read_exhibit
+from exhibits.content.reading import published_exhibit, read_exhibit
 from exhibits.content.version import content_version
 from exhibits.kiosks import tiles, tokens
 from exhibits.kiosks.kiosk_page import idle_warning_seconds, kiosk_page, kiosk_tiles
@@ -57,12 +58,24 @@ def map_tiles_url():
 
 
 def _kiosk_page_version(request, version, slug):
-    kiosk = get_object_or_404(
-        Kiosk.objects.filter(exhibit__status=Status.PUBLISHED).select_related("exhibit"), slug=slug
-    )
+    kiosk = published_kiosk(slug)
     request.kiosk = kiosk
     request.kiosk_version = kiosk_version(kiosk, version)
     return request.kiosk_version
+
+
+def published_kiosk(slug):
+    """The kiosk at `slug` with its exhibit, read for visitors; 404 unless the exhibit is published."""
+    found = queries.run(_kiosk_at, lean=True, slug=slug)
+    exhibit = published_exhibit(pk=found[0].exhibit_id) if found else None
+    if exhibit is None:
+        raise Http404("No kiosk of a published exhibit is at this address.")
+    found[0].exhibit = exhibit
+    return found[0]
+
+
+def _kiosk_at(p):
+    return Kiosk.objects.filter(slug=p.value("slug"))
 
 
 @method_decorator(published_page(version=_kiosk_page_version), name="dispatch")

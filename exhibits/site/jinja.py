@@ -11,7 +11,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language_info, gettext, ngettext, pgettext
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
 
 from exhibits.site import places, rendering
 
@@ -26,7 +26,7 @@ def environment(**options):
         language=rendering.active_language,
         language_versions=language_versions,
         lang_of=rendering.text_lang,
-        lang_attr=rendering.lang_attr,
+        lang_attr=_lang_attr,
         shown=rendering.shown,
         image=rendering.image_html,
         map_settings=places.map_settings,
@@ -39,6 +39,12 @@ def environment(**options):
         plain=rendering.plain_text,
     )
     return env
+
+
+@pass_context
+def _lang_attr(context, lang):
+    """rendering.lang_attr on a page whose view named its language (`page_language`)."""
+    return rendering.lang_attr(lang, context.get("page_language"))
 
 
 # A static file's address is a pure function of its name once the files are collected.

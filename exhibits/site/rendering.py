@@ -43,9 +43,10 @@ def shown(obj, field, language=None):
 _LANG_ATTRIBUTES = {}
 
 
-def lang_attr(lang):
-    """` lang="…"` for text in `lang` on a page in another language; "" on a page in `lang`."""
-    if lang == active_language():
+def lang_attr(lang, page_language=None):
+    """` lang="…"` for text in `lang` on a page in another language (the active one by default);
+    "" on a page in `lang`."""
+    if lang == (page_language or active_language()):
         return ""
     if lang not in _LANG_ATTRIBUTES:
         _LANG_ATTRIBUTES[lang] = Markup(' lang="{}"').format(lang)
@@ -145,8 +146,18 @@ def _event_when(language, *values):
 
 
 def event_time(event, language=None):
-    """The time of day of `event` as the sources put it, in `language`, or ""."""
-    return format_event_time(event, language or active_language())
+    """dates.format_event_time(event) in `language`: the time of day of `event` as the sources
+    put it, or "", remembered per every value it reads."""
+    language = language or active_language()
+    return _event_time(
+        language, event.start_time, event.precision, getattr(event, f"time_label_{language}", "")
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _event_time(language, start_time, precision, time_label):
+    values = _EventValues(None, start_time, None, precision, time_label, time_label, False, False)
+    return format_event_time(values, language)
 
 
 def short_day(day, language=None):
@@ -229,13 +240,44 @@ def _coordinates(latitude, longitude, language):
 
 
 def image_html(image, *, size="", sizes=DEFAULT_IMAGE_SIZES, lazy=True):
-    """`image` as <figure> with its responsive <picture>, caption and credit; "" for no image."""
+    """`image` as <figure> with its responsive <picture>, caption and credit; "" for no image.
+
+    Remembered per every value of the image it prints and every argument, in the active language.
+    """
     if image is None or not image.file:
         return ""
-    from django.template import engines  # the engines are set up after this module is imported
+    key = (active_language(), size, sizes, lazy, *_printed_values(image))
+    html = _IMAGE_HTML.get(key)
+    if html is None:
+        from django.template import engines  # the engines are set up after this module is imported
 
-    template = engines["jinja2"].env.get_template("site/_image.html")
-    return Markup(template.render(image=image, picture=picture(image, size=size, sizes=sizes, lazy=lazy)))
+        template = engines["jinja2"].env.get_template("site/_image.html")
+        picture_values = picture(image, size=size, sizes=sizes, lazy=lazy)
+        html = Markup(template.render(image=image, picture=picture_values))
+        if len(_IMAGE_HTML) >= 4096:
+            _IMAGE_HTML.clear()
+        _IMAGE_HTML[key] = html
+    return html
+
+
+_IMAGE_HTML = {}
+
+
+def _printed_values(image):
+    translated = [
+        getattr(image, f"{name}_{code}")
+        for name in image.translated_fields
+        for code, _name in settings.LANGUAGES
+    ]
+    return (
+        image.file.name,
+        image.width,
+        image.height,
+        image.credit,
+        image.licence,
+        repr(image.renditions),
+        *translated,
+    )
 
 
 def picture(image, *, sizes="100vw", size="", lazy=True):

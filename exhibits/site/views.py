@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 from django.db import connection
 from django.db.models import Prefetch, Q
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -15,6 +15,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from exhibits.content import search
+from exhibits.content.reading import published_exhibit
 from exhibits.editorial import preview
 from exhibits.editorial.drafts import linked_pks
 from exhibits.models import Event, Exhibit, Figure, GlossaryTerm, Panel, Place, Source
@@ -64,7 +65,9 @@ class VisitorMixin:
         is_preview = self.shows_drafts()
         # Links carry ?preview on so that staff can follow them to other drafts.
         preview_query = "?preview" if is_preview else ""
-        return super().get_context_data(is_preview=is_preview, preview_query=preview_query, **kwargs)
+        return super().get_context_data(
+            is_preview=is_preview, preview_query=preview_query, page_language=active_language(), **kwargs
+        )
 
     def meta(self, *, title, text="", kind="website", image=None):
         """What the page says of itself to search engines and link previews, in its language."""
@@ -153,6 +156,14 @@ class HomeView(VisitorMixin, ListView):
 class ExhibitPageMixin(VisitorMixin):
     def get_queryset(self):
         return self.visible(Exhibit.objects.select_related("image"))
+
+    def get_object(self, queryset=None):
+        if self.shows_drafts():
+            return super().get_object(queryset)
+        exhibit = published_exhibit(slug=self.kwargs["slug"])
+        if exhibit is None:
+            raise Http404(gettext("No published exhibit is at this address."))
+        return exhibit
 
 
 @method_decorator(published_page, name="dispatch")

@@ -180,7 +180,7 @@ def test_the_kiosk_page_costs_the_same_queries_however_many_panels(client, panel
         response = client.get(f"/kiosk/{kiosk.slug}/")
 
     assert len(exhibit_data(response.content.decode())["text"]["hu"]["panels"]) == panels
-    assert len(queries) == 10
+    assert len(queries) == 11
 
 
 def test_a_kiosk_of_an_unpublished_exhibit_is_not_found(client, kiosk):

@@ -1,0 +1,138 @@
+"""Queries of a fixed shape, compiled to SQL once and then run with each use's values as parameters:
+on a visitor's page, building and compiling the querysets took as long as running them.
+
+A shape is a function of `p` returning a queryset, in which `p.value(name)` stands for one value
+and `p.pks(name)` for a list of primary keys. Every value is a parameter, so the compiled SQL
+holds no content; a list of primary keys is one JSON array parameter, so its length does not
+change the SQL either. The SQL is kept per database, language (an alphabetical order depends on
+it) and options.
+"""
+
+import datetime
+import functools
+import json
+
+from django.db import connection, connections
+from django.db.models.base import ModelState
+from django.db.models.expressions import RawSQL
+from django.utils import translation
+
+_PKS_FROM_JSON = {
+    "sqlite": "SELECT value FROM json_each(%s)",
+    "postgresql": "SELECT (jsonb_array_elements_text(%s::jsonb))::bigint",
+}
+_MARKER = "\x00tarlo-parameter:"
+
+
+def run(shape, *, published=False, internal=True, lean=False, **values):
+    """The objects `shape` finds for `values`: only published ones if `published`, internal sources
+    only if `internal`, and `lean` ones for visitors (see `_leanly_built`)."""
+    compiled = _compiled(shape, connection.alias, translation.get_language(), published, internal, lean)
+    if compiled is None:
+        return list(_filtered(shape(_Values(values)), published=published, internal=internal, lean=lean))
+    sql, parameters, model, attnames, converters = compiled
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [_parameter(values, *parameter) for parameter in parameters])
+        rows = cursor.fetchall()
+    objects = []
+    for row in rows:
+        if converters:
+            row = list(row)
+            for position, (functions, expression) in converters:
+                for function in functions:
+                    row[position] = function(row[position], expression, connection)
+        objects.append(
+            _leanly_built(model, attnames, row) if lean else model.from_db(connection.alias, attnames, row)
+        )
+    return objects
+
+
+class _Placeholders:
+    """Parameters of a query being compiled: SQL with a marker where each value goes."""
+
+    def __init__(self, vendor):
+        self.vendor = vendor
+
+    def value(self, name):
+        return RawSQL("%s", [f"{_MARKER}value:{name}"])
+
+    def pks(self, name):
+        return RawSQL(_PKS_FROM_JSON[self.vendor], [f"{_MARKER}pks:{name}"])
+
+
+class _Values:
+    """Parameters of a query built for one use (databases without `_PKS_FROM_JSON`)."""
+
+    def __init__(self, values):
+        self.values = values
+
+    def value(self, name):
+        return self.values[name]
+
+    def pks(self, name):
+        return sorted(self.values[name])
+
+
+def _parameter(values, kind, name, value):
+    """One parameter of compiled SQL: a value of the query's own, or one of `values`."""
+    if kind is None:
+        return value
+    if kind == "pks":
+        return json.dumps(sorted(values[name]))
+    if isinstance(values[name], datetime.date):
+        return connection.ops.adapt_datefield_value(values[name])
+    return values[name]
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(shape, db, language, published, internal, lean):
+    """(sql, [(kind, name, value)], model, attnames, converters) of `shape`; None where the
+    database has no JSON list function."""
+    vendor = connections[db].vendor
+    if vendor not in _PKS_FROM_JSON:
+        return None
+    with translation.override(language):
+        queryset = _filtered(shape(_Placeholders(vendor)), published=published, internal=internal, lean=lean)
+        compiler = queryset.query.get_compiler(db)
+        sql, params = compiler.as_sql()
+    parameters = []
+    for value in params:
+        if isinstance(value, str) and value.startswith(_MARKER):
+            kind, _colon, name = value[len(_MARKER) :].partition(":")
+            parameters.append((kind, name, None))
+        else:
+            parameters.append((None, None, value))
+    columns = [column for column, _sql, _alias in compiler.select]
+    converters = list(compiler.get_converters(columns).items())
+    return sql, parameters, queryset.model, [column.target.attname for column in columns], converters
+
+
+def _filtered(queryset, *, published, internal, lean):
+    if published:
+        queryset = queryset.published()
+    if not internal:
+        queryset = queryset.filter(is_internal=False)
+    if lean:
+        # On the query itself: modeltranslation's defer() would defer the languages too.
+        queryset.query.add_deferred_loading(_unread_by_visitors(queryset.model))
+    return queryset
+
+
+def _unread_by_visitors(model):
+    """What visitors never see: when and from what a text was written, and modeltranslation's
+    copy of each translated field (visitors read the `_hu` and `_en` columns)."""
+    fields = {field.name for field in model._meta.concrete_fields}
+    bookkeeping = {"created_at", "updated_at", "translated_from"} & fields
+    return [*bookkeeping, *getattr(model, "translated_fields", ())]
+
+
+def _leanly_built(model, attnames, row):
+    """An object read for visitors: its columns set as they are, without Model.__init__, whose
+    per-field work and signals (modeltranslation's, ImageField's) change nothing for a row that
+    comes from the database. Visitors' pages only read such objects; nothing saves them."""
+    obj = model.__new__(model)
+    obj.__dict__.update(zip(attnames, row, strict=True))
+    obj._state = ModelState()
+    obj._state.adding = False
+    obj._state.db = connection.alias
+    return obj
