@@ -1,4 +1,5 @@
-"""museum.cache: the site stays up, and as fast, when Redis fails (a real Redis, stopped or silent)."""
+"""museum.cache: the site stays up, and as fast, when Redis fails (a real Redis, stopped or silent),
+asked through the site's WSGI application as gunicorn asks it."""
 
 import logging
 import runpy
@@ -10,6 +11,7 @@ from django.core.cache import cache
 
 from tests import factories
 from tests.services import ROOT, RedisServer, silent_socket
+from tests.wsgi import visit
 
 pytestmark = pytest.mark.django_db
 
@@ -39,62 +41,58 @@ def pages(exhibit):
     return [f"/hu/exhibits/{exhibit.slug}/", "/hu/", "/hu/timeline/", "/kiosk/terem-redis/"]
 
 
-def test_pages_are_kept_in_redis_while_it_runs(settings, monkeypatch, redis_server, exhibit, client):
+def test_pages_are_kept_in_redis_while_it_runs(settings, monkeypatch, redis_server, exhibit):
     settings.CACHES = production_caches(monkeypatch, redis_server.url)
 
-    client.get(pages(exhibit)[0])
+    visit(pages(exhibit)[0])
 
     assert redis.Redis(port=redis_server.port).keys("tarlo:*:tarlo:page:*")
 
 
-def test_stopping_redis_changes_nothing_a_visitor_sees(
-    settings, monkeypatch, redis_server, exhibit, client, caplog
-):
+def test_stopping_redis_changes_nothing_a_visitor_sees(settings, monkeypatch, redis_server, exhibit, caplog):
     settings.CACHES = production_caches(monkeypatch, redis_server.url)
-    before = {url: client.get(url) for url in pages(exhibit)}
+    before = {url: visit(url) for url in pages(exhibit)}
 
     redis_server.stop()
-    cache.clear()  # answered as a miss, like everything while Redis is down
     with caplog.at_level(logging.WARNING, logger="museum.cache"):
-        after = {url: client.get(url) for url in pages(exhibit)}
+        cache.clear()  # answered as a miss, like everything while Redis is down
+        after = {url: visit(url) for url in pages(exhibit)}
 
-    assert {url: response.status_code for url, response in after.items()} == dict.fromkeys(after, 200)
-    assert all(after[url].content == before[url].content for url in after)
+    assert {url: response.status for url, response in after.items()} == dict.fromkeys(after, 200)
+    assert all(after[url].body == before[url].body for url in after)
     assert "cache unavailable" in caplog.text
 
 
 def test_a_silent_redis_holds_a_page_up_a_quarter_second_once_and_then_not_at_all(
-    settings, monkeypatch, exhibit, client
+    settings, monkeypatch, exhibit
 ):
     with silent_socket() as port:
         settings.CACHES = production_caches(monkeypatch, f"redis://127.0.0.1:{port}/0")
         started = time.monotonic()
-        first = client.get(pages(exhibit)[0])
+        first = visit(pages(exhibit)[0])
         first_seconds = time.monotonic() - started
         started = time.monotonic()
-        others = [client.get(url) for url in pages(exhibit)]
+        others = [visit(url) for url in pages(exhibit)]
         others_seconds = time.monotonic() - started
 
-    assert first.status_code == 200 and "Első tabló" in first.content.decode()
-    assert all(response.status_code == 200 for response in others)
+    assert first.status == 200 and "Első tabló" in first.text
+    assert all(response.status == 200 for response in others)
     assert first_seconds < 1.5
     assert others_seconds < 0.25 * len(others)
 
 
-def test_a_redis_that_comes_back_is_used_again(
-    settings, monkeypatch, redis_server, exhibit, client, tmp_path
-):
+def test_a_redis_that_comes_back_is_used_again(settings, monkeypatch, redis_server, exhibit, tmp_path):
     from museum import cache as fail_safe
 
     settings.CACHES = production_caches(monkeypatch, redis_server.url)
     monkeypatch.setattr(fail_safe, "RETRY_SECONDS", 0.5)
     redis_server.stop()
-    client.get(pages(exhibit)[1])  # fails, and Redis is left alone for RETRY_SECONDS
+    visit(pages(exhibit)[1])  # fails, and Redis is left alone for RETRY_SECONDS
     again = RedisServer(tmp_path, port=redis_server.port)
     time.sleep(0.6)
 
     try:
-        client.get(pages(exhibit)[0])
+        visit(pages(exhibit)[0])
         kept = redis.Redis(port=again.port).keys("tarlo:*:tarlo:page:*")
     finally:
         again.stop()

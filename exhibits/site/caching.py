@@ -8,11 +8,12 @@ A page is kept once per value of the query parameters it reads, and only those: 
 declares them (`parameters=`), and is rendered seeing no others, so any other query string
 is served the same page and adds nothing to the cache.
 
-`PublishedPageMiddleware`, first in the middleware, answers a request for the address of a kept
-page at once, while the content version is the one the page was kept at: the rest of the stack
-is not needed to send a page that is the same for everyone. It keeps the page with the headers
-the whole stack gave it (security headers, Content-Security-Policy), and sends it only where the
-stack would have: over HTTPS when HTTPS is required, to an allowed host.
+`PublishedPageMiddleware`, first in the middleware, keeps each such page under its address with
+the headers the whole stack gave it (security headers, Content-Security-Policy).
+`KeptPageApplication`, around Django's WSGI application, answers a request for that address at
+once, while the content version is the one the page was kept at: neither Django's request
+handling nor the rest of the stack is needed to send a page that is the same for everyone. It
+sends it only where the stack would have: over HTTPS when HTTPS is required, to an allowed host.
 """
 
 import functools
@@ -21,6 +22,8 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
+from django.core.signals import request_started
 from django.http import HttpResponse, QueryDict
 from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -114,22 +117,16 @@ def _cached_or_rendered(key, view, request, *args, **kwargs):
 
 
 class PublishedPageMiddleware:
-    """Answer a request for a kept published page before the rest of the stack (see above).
+    """Keep a published page under its address for `KeptPageApplication` (see above).
 
     A page `published_page` served is noted under its address (with only the parameters it
-    reads) with the content version it was kept at and the headers it went out with. A GET or
-    HEAD for exactly that address, not asking for a preview, while the content version is the
-    same, gets that page, or 304 for the ETag it already has. Anything else goes the long way.
+    reads) with the content version it was kept at and the headers it went out with.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if _may_be_kept(request):
-            kept = cache.get(_address_key(request))
-            if kept is not None and kept["version"] == content_version()[0]:
-                return _replay(request, kept)
         response = self.get_response(request)
         if (
             getattr(response, "kept_at", None)
@@ -144,6 +141,54 @@ class PublishedPageMiddleware:
             cache.set(_address_key(request), kept, settings.TARLO_PAGE_CACHE_SECONDS)
         return response
 
+
+class KeptPageApplication:
+    """WSGI: answer a request for a kept page before Django handles it at all (see above).
+
+    A GET or HEAD for exactly the address of a kept page, not asking for a preview, while the
+    content version is the same, gets that page, or 304 for the ETag it already has. Anything
+    else goes to Django: so does every request while the cache or the database fails, where
+    Django's own handling decides what the visitor gets.
+    """
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        try:
+            answer = _kept_answer(environ)
+        except Exception:  # noqa: BLE001 - the long way handles (and reports) every failure
+            answer = None
+        if answer is None:
+            return self.application(environ, start_response)
+        status, headers, body = answer
+        start_response(status, headers)
+        return [body]
+
+
+def _kept_answer(environ):
+    """(status, headers, body) of the kept page the request of `environ` asks for, or None."""
+    request = WSGIRequest(environ)
+    if not _may_be_kept(request):
+        return None
+    kept = cache.get(_address_key(request))
+    if kept is None:
+        return None
+    # As Django's handler does: its receivers close database connections that are too old or broken.
+    request_started.send(sender=KeptPageApplication, environ=environ)
+    if kept["version"] != content_version()[0]:
+        return None
+    headers = kept["headers"]
+    response = get_conditional_response(request, etag=headers.get("ETag"))
+    if response is not None:  # 304: the visitor has this page already
+        status = f"{response.status_code} {response.reason_phrase}"
+        return status, [(name, headers[name]) for name in REVALIDATION_HEADERS if name in headers], b""
+    headers = [*headers.items(), ("Content-Length", str(len(kept["content"])))]
+    return "200 OK", headers, b"" if request.method == "HEAD" else kept["content"]
+
+
+# What a 304 says of the page the visitor has.
+REVALIDATION_HEADERS = ["ETag", "Last-Modified", "Cache-Control", "Vary"]
 
 # Headers that belong to one response, not to the page.
 UNKEPT_HEADERS = {"set-cookie", "date", "content-length"}
@@ -187,18 +232,11 @@ HEADER_SETTINGS = [
 
 
 def _header_settings():
-    return repr([getattr(settings, name, None) for name in HEADER_SETTINGS])
+    """HEADER_SETTINGS as text, worked out once per settings object (tests override settings)."""
+    current = settings._wrapped
+    if _HEADER_SETTINGS[0] is not current:
+        _HEADER_SETTINGS[:] = [current, repr([getattr(current, name, None) for name in HEADER_SETTINGS])]
+    return _HEADER_SETTINGS[1]
 
 
-def _replay(request, kept):
-    headers = kept["headers"]
-    response = get_conditional_response(request, etag=headers.get("ETag"))
-    if response is not None:  # 304: the visitor has this page already
-        for name in ["ETag", "Last-Modified", "Cache-Control", "Vary"]:
-            if name in headers:
-                response[name] = headers[name]
-        return response
-    response = HttpResponse(b"" if request.method == "HEAD" else kept["content"])
-    for name, value in headers.items():
-        response[name] = value
-    return response
+_HEADER_SETTINGS = [None, ""]

@@ -1,11 +1,14 @@
 import pytest
 from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from exhibits.content.version import content_version
 from exhibits.models import Status
+from exhibits.site.caching import KeptPageApplication
 from tests import factories
+from tests.wsgi import visit
 
 pytestmark = pytest.mark.django_db
 
@@ -172,64 +175,81 @@ def test_every_editorial_role_may_preview_drafts(request, exhibit, role):
     assert "Készülő vázlat" in page
 
 
-def test_a_kept_page_goes_out_before_sessions_and_authentication(client, exhibit):
-    client.get(url(exhibit))
+def test_a_kept_page_goes_out_before_django_handles_the_request(exhibit):
+    visit(url(exhibit))
+
+    def django(environ, start_response):
+        raise AssertionError("Django handled a request for a kept page")
 
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(url(exhibit))
+        answer = visit(url(exhibit), application=KeptPageApplication(django))
 
-    assert response.status_code == 200 and "Első tabló" in response.content.decode()
-    assert [query["sql"] for query in queries] == [queries[0]["sql"]] and "contentversion" in queries[0][
-        "sql"
-    ]
-    assert not hasattr(response.wsgi_request, "user")  # AuthenticationMiddleware never ran
+    assert answer.status == 200 and "Első tabló" in answer.text
+    assert answer.headers["content-length"] == str(len(answer.body))
+    assert len(queries) == 1 and "contentversion" in queries[0]["sql"]
 
 
-def test_a_kept_page_goes_out_with_the_headers_it_was_sent_with(client, exhibit):
-    first = client.get(url(exhibit))
+def test_a_kept_page_goes_out_with_the_headers_it_was_sent_with(exhibit):
+    first = visit(url(exhibit))
 
-    again = client.get(url(exhibit))
+    again = visit(url(exhibit))
 
-    for name in ["Content-Security-Policy", "X-Frame-Options", "ETag", "Content-Language", "Cache-Control"]:
-        assert again[name] == first[name], name
+    assert again.body == first.body
+    for name in ["content-security-policy", "x-frame-options", "etag", "content-language", "cache-control"]:
+        assert again.headers[name] == first.headers[name], name
 
 
-def test_a_kept_page_is_not_sent_over_plain_http_where_https_is_required(client, exhibit, settings):
+def test_a_kept_page_is_not_sent_over_plain_http_where_https_is_required(exhibit, settings):
     settings.SECURE_SSL_REDIRECT = True
-    client.get(url(exhibit), secure=True)
+    visit(url(exhibit), secure=True)
 
-    over_http = client.get(url(exhibit))
-    over_https = client.get(url(exhibit), secure=True)
+    over_http = visit(url(exhibit))
+    over_https = visit(url(exhibit), secure=True)
 
-    assert over_http.status_code == 301 and over_http["Location"].startswith("https://")
-    assert over_https.status_code == 200
-
-
-def test_a_kept_page_is_not_sent_to_a_host_the_site_does_not_serve(client, exhibit):
-    client.get(url(exhibit))
-
-    response = client.get(url(exhibit), HTTP_HOST="evil.example")
-
-    assert response.status_code == 400
+    assert over_http.status == 301 and over_http.headers["location"].startswith("https://")
+    assert over_https.status == 200
 
 
-def test_a_kept_page_is_not_modified_for_a_browser_that_has_it(client, exhibit):
-    first = client.get(url(exhibit))
-    client.get(url(exhibit))
+def test_a_kept_page_is_not_sent_to_a_host_the_site_does_not_serve(exhibit):
+    visit(url(exhibit))
 
-    again = client.get(url(exhibit), headers={"if-none-match": first["ETag"]})
+    assert visit(url(exhibit), host="evil.example").status == 400
 
-    assert again.status_code == 304 and again["ETag"] == first["ETag"] and not again.content
+
+def test_a_kept_page_is_not_modified_for_a_browser_that_has_it(exhibit):
+    first = visit(url(exhibit))
+    visit(url(exhibit))
+
+    again = visit(url(exhibit), headers={"If-None-Match": first.headers["etag"]})
+
+    assert again.status == 304 and again.headers["etag"] == first.headers["etag"] and not again.body
+
+
+def test_a_kept_page_answers_a_head_request_without_its_body(exhibit):
+    first = visit(url(exhibit))
+
+    head = visit(url(exhibit), method="HEAD")
+
+    assert head.status == 200 and not head.body
+    assert head.headers["content-length"] == str(len(first.body))
 
 
 def test_a_kept_page_is_never_what_a_previewer_gets(request, exhibit):
     client = request.getfixturevalue("curator_client")
     factories.panel(exhibit, status=Status.DRAFT, title_hu="Készülő tabló")
-    client.get(url(exhibit))
+    visit(url(exhibit))
+    session = f"sessionid={client.cookies['sessionid'].value}"
 
-    preview = client.get(f"{url(exhibit)}?preview")
+    preview = visit(url(exhibit), query="preview", headers={"Cookie": session})
 
-    assert "Készülő tabló" in preview.content.decode()
+    assert "Készülő tabló" in preview.text
+
+
+def test_a_kept_page_is_not_answered_once_the_content_changed(exhibit):
+    visit(url(exhibit))
+    exhibit.panels.get().events.add(factories.event(title_hu="Utólag kapcsolt esemény"))
+
+    assert "Utólag kapcsolt esemény" in visit(url(exhibit)).text
 
 
 def test_a_link_added_after_a_page_was_kept_shows_at_once(client, exhibit):
@@ -247,3 +267,10 @@ def test_a_kiosk_page_is_kept_and_follows_its_kiosks_settings(client, exhibit):
     kiosk.save()
 
     assert "120" in client.get("/kiosk/terem-9/").content.decode()
+
+
+def test_the_wsgi_application_answers_kept_pages_before_django():
+    from museum.wsgi import application
+
+    assert isinstance(application, KeptPageApplication)
+    assert isinstance(application.application, WSGIHandler)
