@@ -7,6 +7,7 @@ contents with drafts and ends in the same functions, so it looks exactly as the 
 import datetime
 import functools
 from types import SimpleNamespace
+from typing import NamedTuple
 
 from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy, npgettext
@@ -84,6 +85,26 @@ def exhibit_glossary(contents):
     return Glossary(contents.glossary, url_of=lambda term: f"{url}#{term.slug}")
 
 
+class PanelView(NamedTuple):
+    """One panel as the page prints it: values only, so that it is its own key for
+    exhibits.site.jinja.remembered."""
+
+    code: str
+    anchor: str
+    title: str
+    title_lang: str
+    content_note: str
+    content_note_lang: str
+    image: str  # HTML
+    body: str  # HTML
+    body_lang: str
+    day: datetime.date | None
+    band: "DayBand | None"  # the day and hour, set large where there is no image
+    quote: str  # the first sentence, set large where there is no image and no day
+    cards: tuple
+    sources: tuple
+
+
 def panel_view(panel, contents, glossary, language):
     """One panel as the page prints it, with the cards of what it links to and its source notes."""
     title, title_lang = shown(panel, "title", language)
@@ -92,32 +113,34 @@ def panel_view(panel, contents, glossary, language):
     events = contents.linked(panel, "events")
     exhibit = contents.exhibit
     in_period = [event for event in events if exhibit.period_start <= event.start_date <= exhibit.period_end]
-    view = SimpleNamespace(
+    image = image_html(contents.image_of(panel))
+    return PanelView(
         code=panel.code,
         anchor=f"panel-{panel.code}",
         title=title,
         title_lang=title_lang,
         content_note=content_note,
         content_note_lang=content_note_lang,
-        image=image_html(contents.image_of(panel)),
+        image=image,
         body=glossary.mark(markup_html(body), language=language),
         body_lang=body_lang,
         day=in_period[0].start_date if in_period else None,
-        band=None,
-        quote="",
-        cards=[
+        band=day_band(in_period, language) if in_period and not image else None,
+        quote=pull_quote(body) if not (image or in_period) else "",
+        cards=(
             *(event_card(event, language) for event in events),
             *(figure_card(figure, language) for figure in contents.linked(panel, "figures")),
             *(place_card(place, language) for place in contents.linked(panel, "places")),
-        ],
-        sources=[source_note(source) for source in contents.linked(panel, "sources")],
+        ),
+        sources=tuple(source_note(source) for source in contents.linked(panel, "sources")),
     )
-    if not view.image:
-        if in_period:
-            view.band = day_band(in_period, language)
-        else:
-            view.quote = pull_quote(body)
-    return view
+
+
+class DayBand(NamedTuple):
+    day: str
+    label: str
+    time: str
+    datetime: str
 
 
 def day_band(events, language):
@@ -126,7 +149,7 @@ def day_band(events, language):
     timed = next(
         (event for event in events if event.start_date == first and event_time(event, language)), None
     )
-    return SimpleNamespace(
+    return DayBand(
         day=short_days(first, last, language),
         label=long_day(first, language)
         if first == last
@@ -216,20 +239,27 @@ def kind_label(kind, language):
         return str(KIND_LABELS[kind])
 
 
+class Card(NamedTuple):
+    kind_label: str
+    kind: str
+    url: str
+    title: str
+    lang: str
+    fact: str
+    fact_lang: str
+
+
 def _card(kind_label, kind, url, title, lang, fact="", fact_lang=None):
-    return SimpleNamespace(
-        kind_label=kind_label,
-        kind=kind,
-        url=url,
-        title=title,
-        lang=lang,
-        fact=fact,
-        fact_lang=fact_lang or lang,
-    )
+    return Card(kind_label, kind, url, title, lang, fact, fact_lang or lang)
+
+
+class SourceNote(NamedTuple):
+    citation: str
+    url: str
 
 
 def source_note(source):
-    return SimpleNamespace(citation=source.citation, url=source.url)
+    return SourceNote(source.citation, source.url)
 
 
 def bibliography_page(exhibit, *, drafts=False):

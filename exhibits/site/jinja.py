@@ -11,7 +11,8 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language_info, gettext, ngettext, pgettext
-from jinja2 import Environment, pass_context
+from jinja2 import Environment, pass_context, pass_environment
+from markupsafe import Markup
 
 from exhibits.site import places, rendering
 
@@ -30,6 +31,7 @@ def environment(**options):
         shown=rendering.shown,
         image=rendering.image_html,
         map_settings=places.map_settings,
+        remembered=remembered,
     )
     env.filters.update(
         markup=rendering.markup_html,
@@ -45,6 +47,25 @@ def environment(**options):
 def _lang_attr(context, lang):
     """rendering.lang_attr on a page whose view named its language (`page_language`)."""
     return rendering.lang_attr(lang, context.get("page_language"))
+
+
+@pass_environment
+def remembered(env, template_name, **values):
+    """`template_name` rendered with `values` alone, remembered per every value and the active
+    language: a pure function of them, as rendering.markup_html is of its text, so a changed text
+    is a new key and never a stale part. For the parts a long page repeats (its panels).
+
+    The values must be values: text, numbers, dates and tuples of them (NamedTuple views), so
+    that they are their own key. A field holds HTML or text, never one or the other by turns,
+    so that HTML is never taken for the same text escaped.
+    """
+    key = (template_name, rendering.active_language(), *sorted(values.items()))
+    return rendering.remember(
+        _REMEMBERED, key, lambda: Markup(env.get_template(template_name).render(values))
+    )
+
+
+_REMEMBERED = {}
 
 
 # A static file's address is a pure function of its name once the files are collected.

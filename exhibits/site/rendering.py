@@ -22,6 +22,17 @@ DESCRIPTION_LENGTH = 160
 ROMAN_MONTHS = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
 
+def remember(memo, key, compute, *, limit=4096):
+    """memo[key], computed once with `compute()`; `memo` forgets everything once it holds `limit`
+    entries. Only for what `key` holds the whole input of, so that it can never be stale."""
+    value = memo.get(key)
+    if value is None:
+        if len(memo) >= limit:
+            memo.clear()
+        value = memo[key] = compute()
+    return value
+
+
 def active_language():
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
@@ -247,17 +258,14 @@ def image_html(image, *, size="", sizes=DEFAULT_IMAGE_SIZES, lazy=True):
     if image is None or not image.file:
         return ""
     key = (active_language(), size, sizes, lazy, *_printed_values(image))
-    html = _IMAGE_HTML.get(key)
-    if html is None:
-        from django.template import engines  # the engines are set up after this module is imported
+    return remember(_IMAGE_HTML, key, lambda: _image_html(image, size=size, sizes=sizes, lazy=lazy))
 
-        template = engines["jinja2"].env.get_template("site/_image.html")
-        picture_values = picture(image, size=size, sizes=sizes, lazy=lazy)
-        html = Markup(template.render(image=image, picture=picture_values))
-        if len(_IMAGE_HTML) >= 4096:
-            _IMAGE_HTML.clear()
-        _IMAGE_HTML[key] = html
-    return html
+
+def _image_html(image, *, size, sizes, lazy):
+    from django.template import engines  # the engines are set up after this module is imported
+
+    template = engines["jinja2"].env.get_template("site/_image.html")
+    return Markup(template.render(image=image, picture=picture(image, size=size, sizes=sizes, lazy=lazy)))
 
 
 _IMAGE_HTML = {}

@@ -22,6 +22,7 @@ from exhibits.models import Event, Exhibit, Figure, GlossaryTerm, Panel, Place, 
 from exhibits.site import places as place_views
 from exhibits.site.caching import published_page, shows_drafts
 from exhibits.site.exhibit_page import (
+    Card,
     bibliography_page,
     event_card,
     exhibit_page,
@@ -459,10 +460,9 @@ class SearchView(VisitorMixin, TemplateView):
         for name, heading, queryset, document, card in self.sections():
             cards = []
             for obj, snippet in self.found(queryset, search.DOCUMENTS[document], language, query_words):
-                shown_card = card(obj, language)
-                shown_card.snippet = snippet
-                shown_card.snippet_lang = language
-                cards.append(shown_card)
+                cards.append(
+                    SimpleNamespace(**card(obj, language)._asdict(), snippet=snippet, snippet_lang=language)
+                )
             if cards:
                 results.append(SimpleNamespace(name=name, heading=heading, cards=cards))
         raw_query = self.request.GET.get("q", "")
@@ -502,7 +502,7 @@ def _search_message(raw_query, query, query_words, *, is_asked, has_results):
 
 def _panel_card(panel, language):
     title, lang = shown(panel, "title", language)
-    return SimpleNamespace(
+    return Card(
         kind_label=gettext("Panel"),
         kind="panel",
         url=f"{detail_path('exhibits:exhibit-detail', panel.exhibit.slug, language)}#panel-{panel.code}",

@@ -5,7 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
-from exhibits.models import Image, Status
+from exhibits.models import Image, Panel, Status
 from exhibits.site.rendering import event_when, image_html, shown
 from tests import factories
 
@@ -78,3 +78,27 @@ def test_the_exhibit_page_links_only_published_events_in_date_order_with_preview
 
     assert public.index("Első") < public.index("Második") and "Piszkozat" not in public
     assert "Piszkozat" in preview and f'/hu/events/{earlier.slug}/?preview"' in preview
+
+
+def test_a_remembered_panel_shows_an_edit_at_once_without_the_page_cache(client, settings):
+    settings.TARLO_PAGE_CACHE_SECONDS = 0
+    exhibit = factories.exhibit()
+    panel = factories.linked_panel(exhibit, title_hu="Első tabló", body_hu="A diákok a Bem térre vonultak.")
+    address = f"/hu/exhibits/{exhibit.slug}/"
+    client.get(address)
+
+    Panel.objects.filter(pk=panel.pk).update(body_hu="A tömeg a Parlamenthez vonult.")  # no new version
+    page = client.get(address).content.decode()
+
+    assert "A tömeg a Parlamenthez vonult." in page and "Bem térre" not in page
+
+
+def test_a_remembered_panel_is_rendered_in_the_page_language(client, settings):
+    settings.TARLO_PAGE_CACHE_SECONDS = 0
+    exhibit = factories.exhibit()
+    factories.linked_panel(exhibit, title_hu="Első tabló", title_en="")
+    client.get(f"/hu/exhibits/{exhibit.slug}/")
+
+    page = client.get(f"/en/exhibits/{exhibit.slug}/").content.decode()
+
+    assert '<h2 id="panel-' in page and 'lang="hu">Első tabló</h2>' in page
