@@ -17,7 +17,8 @@ from django.db.models.base import ModelState
 from django.db.models.expressions import RawSQL
 from django.utils import translation
 
-_PKS_FROM_JSON = {
+# SQL reading a list of primary keys from one JSON array parameter, by database.
+PKS_FROM_JSON = {
     "sqlite": "SELECT value FROM json_each(%s)",
     "postgresql": "SELECT (jsonb_array_elements_text(%s::jsonb))::bigint",
 }
@@ -31,8 +32,9 @@ def run(shape, *, published=False, internal=True, lean=False, **values):
     if compiled is None:
         return list(_filtered(shape(_Values(values)), published=published, internal=internal, lean=lean))
     sql, parameters, model, attnames, converters = compiled
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [_parameter(values, *parameter) for parameter in parameters])
+    database = connections[connection.alias]  # the connection itself, not the per-thread proxy
+    with database.cursor() as cursor:
+        cursor.execute(sql, [_parameter(database, values, *parameter) for parameter in parameters])
         rows = cursor.fetchall()
     objects = []
     for row in rows:
@@ -40,9 +42,11 @@ def run(shape, *, published=False, internal=True, lean=False, **values):
             row = list(row)
             for position, (functions, expression) in converters:
                 for function in functions:
-                    row[position] = function(row[position], expression, connection)
+                    row[position] = function(row[position], expression, database)
         objects.append(
-            _leanly_built(model, attnames, row) if lean else model.from_db(connection.alias, attnames, row)
+            _leanly_built(model, attnames, row, database.alias)
+            if lean
+            else model.from_db(database.alias, attnames, row)
         )
     return objects
 
@@ -57,11 +61,11 @@ class _Placeholders:
         return RawSQL("%s", [f"{_MARKER}value:{name}"])
 
     def pks(self, name):
-        return RawSQL(_PKS_FROM_JSON[self.vendor], [f"{_MARKER}pks:{name}"])
+        return RawSQL(PKS_FROM_JSON[self.vendor], [f"{_MARKER}pks:{name}"])
 
 
 class _Values:
-    """Parameters of a query built for one use (databases without `_PKS_FROM_JSON`)."""
+    """Parameters of a query built for one use (databases without `PKS_FROM_JSON`)."""
 
     def __init__(self, values):
         self.values = values
@@ -73,14 +77,14 @@ class _Values:
         return sorted(self.values[name])
 
 
-def _parameter(values, kind, name, value):
+def _parameter(database, values, kind, name, value):
     """One parameter of compiled SQL: a value of the query's own, or one of `values`."""
     if kind is None:
         return value
     if kind == "pks":
         return json.dumps(sorted(values[name]))
     if isinstance(values[name], datetime.date):
-        return connection.ops.adapt_datefield_value(values[name])
+        return database.ops.adapt_datefield_value(values[name])
     return values[name]
 
 
@@ -89,7 +93,7 @@ def _compiled(shape, db, language, published, internal, lean):
     """(sql, [(kind, name, value)], model, attnames, converters) of `shape`; None where the
     database has no JSON list function."""
     vendor = connections[db].vendor
-    if vendor not in _PKS_FROM_JSON:
+    if vendor not in PKS_FROM_JSON:
         return None
     with translation.override(language):
         queryset = _filtered(shape(_Placeholders(vendor)), published=published, internal=internal, lean=lean)
@@ -126,7 +130,7 @@ def _unread_by_visitors(model):
     return [*bookkeeping, *getattr(model, "translated_fields", ())]
 
 
-def _leanly_built(model, attnames, row):
+def _leanly_built(model, attnames, row, alias):
     """An object read for visitors: its columns set as they are, without Model.__init__, whose
     per-field work and signals (modeltranslation's, ImageField's) change nothing for a row that
     comes from the database. Visitors' pages only read such objects; nothing saves them."""
@@ -134,5 +138,5 @@ def _leanly_built(model, attnames, row):
     obj.__dict__.update(zip(attnames, row, strict=True))
     obj._state = ModelState()
     obj._state.adding = False
-    obj._state.db = connection.alias
+    obj._state.db = alias
     return obj

@@ -19,6 +19,8 @@ values and its links (exhibits.editorial.drafts). With `unpublished=True` alone,
 as it is saved. The number of queries is fixed, however many panels the exhibit has.
 """
 
+import functools
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -180,42 +182,58 @@ class _Reader:
         by_model = defaultdict(list)
         for obj in objects:
             by_model[type(obj)].append(obj)
-        selects, params, names = [], [], []
+        fields, owners = [], []
         for model, items in by_model.items():
+            keys = [item.pk for item in items]
+            drafted = (
+                [getattr(item, "draft_links", {}) for item in items] if self.drafts else [{}] * len(items)
+            )
             for link in model._meta.many_to_many:
-                for item in items:
-                    self.links[(model, item.pk, link.name)] = list(
-                        getattr(item, "draft_links", {}).get(link.name, [])
-                    )
-                wanted = [item.pk for item in items if link.name not in getattr(item, "draft_links", {})]
+                for pk, draft_links in zip(keys, drafted, strict=True):
+                    self.links[(model, pk, link.name)] = list(draft_links.get(link.name, []))
+                wanted = [
+                    pk for pk, draft_links in zip(keys, drafted, strict=True) if link.name not in draft_links
+                ]
                 if wanted:
-                    selects.append(_link_select(link, len(names), len(wanted)))
-                    params += wanted
-                    names.append((model, link.name))
-        if not selects:
+                    fields.append(link)
+                    owners.append(wanted)
+        if not fields:
             return
+        sql, params = _links_query(tuple(fields), owners)
         with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(selects), params)
+            cursor.execute(sql, params)
             for index, owner, linked in cursor.fetchall():
-                model, name = names[index]
-                self.links[(model, owner, name)].append(linked)
+                link = fields[index]
+                self.links[(link.model, owner, link.name)].append(linked)
 
     def targets(self, objects, name):
         """The primary keys `objects` link to through field `name`."""
         return {pk for obj in objects for pk in self.links.get((type(obj), obj.pk, name), [])}
 
 
-def _link_select(link, index, count):
-    """SQL selecting (index, owner, linked) from many-to-many field `link`'s table for `count` owners."""
+def _links_query(fields, owners):
+    """(sql, params) selecting (index, owner, linked) from the table of each many-to-many field of
+    `fields`, for its `owners` (lists of primary keys): the SQL the same for every reading."""
+    if connection.vendor in queries.PKS_FROM_JSON:
+        return _links_sql(connection.vendor, fields), [json.dumps(pks) for pks in owners]
+    counts = tuple(len(pks) for pks in owners)
+    return _links_sql(connection.vendor, fields, counts), [pk for pks in owners for pk in pks]
+
+
+@functools.lru_cache(maxsize=256)
+def _links_sql(vendor, fields, counts=None):
     quote = connection.ops.quote_name
-    through = link.remote_field.through._meta
-    source = through.get_field(link.m2m_field_name()).column
-    target = through.get_field(link.m2m_reverse_field_name()).column
-    placeholders = ", ".join(["%s"] * count)
-    return (
-        f"SELECT {int(index)}, {quote(source)}, {quote(target)} FROM {quote(through.db_table)} "
-        f"WHERE {quote(source)} IN ({placeholders})"
-    )
+    selects = []
+    for index, link in enumerate(fields):
+        through = link.remote_field.through._meta
+        source = through.get_field(link.m2m_field_name()).column
+        target = through.get_field(link.m2m_reverse_field_name()).column
+        owners = queries.PKS_FROM_JSON[vendor] if counts is None else ", ".join(["%s"] * counts[index])
+        selects.append(
+            f"SELECT {index}, {quote(source)}, {quote(target)} FROM {quote(through.db_table)} "
+            f"WHERE {quote(source)} IN ({owners})"
+        )
+    return " UNION ALL ".join(selects)
 
 
 # The shapes of the reader's queries (exhibits.content.queries).

@@ -20,7 +20,7 @@ from exhibits.content import images
 from exhibits.content.dates import format_date_range
 from exhibits.content.models import Category
 from exhibits.kiosks import maps
-from exhibits.site.rendering import event_time, event_when, markup_html, shown
+from exhibits.site.rendering import event_time, event_when, image_values, markup_html, remember, shown
 
 # How long the "Still there?" warning counts down before an idle kiosk resets (WCAG 2.2.1 asks
 # for at least 20 seconds to answer); short idle timeouts warn for half their length.
@@ -136,7 +136,7 @@ class _Language:
         exhibit = contents.exhibit
         return {
             "name": get_language_info(self.language)["name_local"],
-            "ui": interface_strings(exhibit_title=shown(exhibit, "title", self.language)[0]),
+            "ui": interface_strings(shown(exhibit, "title", self.language)[0], self.language),
             "counts": self.counts(),
             "exhibit": {
                 "title": self.text(exhibit, "title"),
@@ -257,6 +257,10 @@ class _Language:
     def image(self, image):
         if image is None or not image.file:
             return None
+        key = (self.language, *image_values(image), image.focal_point_x, image.focal_point_y)
+        return remember(_IMAGES, key, lambda: self._image(image))
+
+    def _image(self, image):
         rendition = images.sized(image, "kiosk")
         return {
             "src": images.sized_url(image, "kiosk"),
@@ -269,6 +273,9 @@ class _Language:
             ),
             "focus": f"{image.focal_point_x * 100:g}% {image.focal_point_y * 100:g}%",
         }
+
+
+_IMAGES = {}
 
 
 # Formatting dates, labels and coordinates is most of the work of a kiosk page; each of these is
@@ -307,8 +314,15 @@ def _period_days(exhibit):
     return [exhibit.period_start + datetime.timedelta(days=offset) for offset in range(days + 1)]
 
 
-def interface_strings(*, exhibit_title):
-    """The kiosk's own words in the active language."""
+@functools.lru_cache(maxsize=64)
+def interface_strings(exhibit_title, language):
+    """The kiosk's own words in `language`: a pure function of the title and the language (and
+    the catalogues, loaded once per process)."""
+    with translation.override(language):
+        return _interface_strings(exhibit_title)
+
+
+def _interface_strings(exhibit_title):
     return {
         "pageTitle": gettext("%(exhibit)s · kiosk") % {"exhibit": exhibit_title},
         "touchToBegin": gettext("Touch to begin"),

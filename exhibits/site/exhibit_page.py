@@ -188,8 +188,8 @@ def event_card(event, language):
     time = event_time(event, language)
     fact = short_day(event.start_date, language) + (f" · {time}" if time else "")
     return _card(
-        gettext("Event"),
         "event",
+        language,
         detail_path("exhibits:event-detail", event.slug, language),
         title,
         lang,
@@ -201,8 +201,8 @@ def figure_card(figure, language):
     name, lang = shown(figure, "name", language)
     role, role_lang = shown(figure, "role", language)
     return _card(
-        gettext("Person"),
         "figure",
+        language,
         detail_path("exhibits:figure-detail", figure.slug, language),
         name,
         lang,
@@ -215,8 +215,8 @@ def place_card(place, language):
     name, lang = shown(place, "name", language)
     area, area_lang = shown(place, "area", language)
     return _card(
-        gettext("Place"),
         "place",
+        language,
         detail_path("exhibits:place-detail", place.slug, language),
         name,
         lang,
@@ -249,8 +249,8 @@ class Card(NamedTuple):
     fact_lang: str
 
 
-def _card(kind_label, kind, url, title, lang, fact="", fact_lang=None):
-    return Card(kind_label, kind, url, title, lang, fact, fact_lang or lang)
+def _card(kind, language, url, title, lang, fact="", fact_lang=None):
+    return Card(kind_label(kind, language), kind, url, title, lang, fact, fact_lang or lang)
 
 
 class SourceNote(NamedTuple):

@@ -1,7 +1,7 @@
 """The Jinja2 environment of the visitors' pages (exhibits/site/jinja2/).
 
 Autoescaping is on (Django's Jinja2 backend turns it on); `_()`, `gettext()` and `ngettext()` are
-Django's own translations through Jinja2's i18n extension, so `makemessages` and the Hungarian
+Django's own translations (`_()` remembered per language), so `makemessages` and the Hungarian
 catalogue serve both engines; `static()` and `url()` are Django's.
 """
 
@@ -9,7 +9,8 @@ import functools
 
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import reverse, translate_url
+from django.urls import get_script_prefix, reverse, translate_url
+from django.utils import translation
 from django.utils.translation import get_language_info, gettext, ngettext, pgettext
 from jinja2 import Environment, pass_context, pass_environment
 from markupsafe import Markup
@@ -21,6 +22,7 @@ def environment(**options):
     env = Environment(**{"extensions": ["jinja2.ext.i18n"], **options})
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals.update(
+        _=_translated,
         static=_static,
         url=url,
         pgettext=pgettext,
@@ -41,6 +43,19 @@ def environment(**options):
         plain=rendering.plain_text,
     )
     return env
+
+
+@pass_context
+def _translated(context, message):
+    """`_("…")`: Django's translation of `message`, safe as newstyle gettext makes it, worked out
+    once per language (the catalogues are loaded once per process)."""
+    return _translation(message, context.get("page_language") or rendering.active_language())
+
+
+@functools.lru_cache(maxsize=2048)
+def _translation(message, language):
+    with translation.override(language):
+        return Markup(gettext(message))
 
 
 @pass_context
@@ -73,7 +88,16 @@ _static = functools.lru_cache(maxsize=256)(static)
 
 
 def url(name, *args, **kwargs):
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+    if args or kwargs:
+        return reverse(name, args=args or None, kwargs=kwargs or None)
+    return _named_url(get_script_prefix(), rendering.active_language(), name)
+
+
+# An address without arguments is a pure function of the name, the language and the prefix.
+@functools.lru_cache(maxsize=256)
+def _named_url(script_prefix, language, name):
+    with translation.override(language):
+        return reverse(name)
 
 
 def language_versions(request):

@@ -257,7 +257,7 @@ def image_html(image, *, size="", sizes=DEFAULT_IMAGE_SIZES, lazy=True):
     """
     if image is None or not image.file:
         return ""
-    key = (active_language(), size, sizes, lazy, *_printed_values(image))
+    key = (active_language(), size, sizes, lazy, *image_values(image))
     return remember(_IMAGE_HTML, key, lambda: _image_html(image, size=size, sizes=sizes, lazy=lazy))
 
 
@@ -271,7 +271,8 @@ def _image_html(image, *, size, sizes, lazy):
 _IMAGE_HTML = {}
 
 
-def _printed_values(image):
+def image_values(image):
+    """Every value of `image` a page prints: with the language, the whole input of its HTML."""
     translated = [
         getattr(image, f"{name}_{code}")
         for name in image.translated_fields
