@@ -15,7 +15,8 @@ from django.utils.translation import get_language_info, gettext, ngettext, pgett
 from jinja2 import Environment, pass_context, pass_environment
 from markupsafe import Markup
 
-from exhibits.site import places, rendering
+from exhibits.site import places as places_module
+from exhibits.site import rendering
 
 
 def environment(**options):
@@ -32,8 +33,9 @@ def environment(**options):
         lang_attr=_lang_attr,
         shown=rendering.shown,
         image=rendering.image_html,
-        map_settings=places.map_settings,
+        map_settings=places_module.map_settings,
         remembered=remembered,
+        place_map=place_map,
     )
     env.filters.update(
         markup=rendering.markup_html,
@@ -81,6 +83,20 @@ def remembered(env, template_name, **values):
 
 
 _REMEMBERED = {}
+
+
+@pass_context
+def place_map(context, places, map_id):
+    """The map of `places` with their list (site/_place_map.html), remembered."""
+    return remembered(
+        context.environment,
+        "site/_place_map.html",
+        places=tuple(places),
+        id=map_id,
+        map=places_module.map_settings(),
+        preview_query=context.get("preview_query", ""),
+        page_language=context.get("page_language"),
+    )
 
 
 # A static file's address is a pure function of its name once the files are collected.

@@ -1,11 +1,28 @@
 """Places on a map: the numbered list that is always there (the map for screen readers and for
 when tiles cannot be had) and what the map script reads from it (exhibits/site/static/site/map.js)."""
 
-from types import SimpleNamespace
+from typing import NamedTuple
 
 from django.conf import settings
 
 from exhibits.site.rendering import coordinates, detail_path, shown
+
+
+class MappedPlace(NamedTuple):
+    number: int
+    name: str
+    lang: str
+    area: str
+    area_lang: str
+    url: str
+    coordinates: str
+    latitude: str
+    longitude: str
+
+
+class MapSettings(NamedTuple):
+    tiles: str
+    attribution: str
 
 
 def mapped(places, language):
@@ -17,7 +34,7 @@ def mapped(places, language):
         name, lang = shown(place, "name", language)
         area, area_lang = shown(place, "area", language)
         found.append(
-            SimpleNamespace(
+            MappedPlace(
                 number=len(found) + 1,
                 name=name,
                 lang=lang,
@@ -29,9 +46,9 @@ def mapped(places, language):
                 longitude=f"{float(place.longitude):.6f}",
             )
         )
-    return found
+    return tuple(found)
 
 
 def map_settings():
     """The tile source of maps (settings.TARLO_MAP_TILES_URL): without one, only the list shows."""
-    return SimpleNamespace(tiles=settings.TARLO_MAP_TILES_URL, attribution=settings.TARLO_MAP_ATTRIBUTION)
+    return MapSettings(tiles=settings.TARLO_MAP_TILES_URL, attribution=settings.TARLO_MAP_ATTRIBUTION)

@@ -44,11 +44,17 @@ def shown(obj, field, language=None):
     for the element's lang attribute.
     """
     language = language or active_language()
-    for code in _resolution_order(language):
-        text = getattr(obj, f"{field}_{code}", None)
+    for name, code in _fields_in_order(field, language):
+        text = getattr(obj, name, None)
         if text:
             return text, code
     return "", language
+
+
+@functools.lru_cache(maxsize=1024)
+def _fields_in_order(field, language):
+    """(attribute, language) of translated `field`, `language` first and then its fallbacks."""
+    return tuple((f"{field}_{code}", code) for code in resolution_order(language))
 
 
 _LANG_ATTRIBUTES = {}
@@ -67,9 +73,6 @@ def lang_attr(lang, page_language=None):
 def text_lang(obj, field):
     """The language `obj`'s translated `field` is shown in: the active one, or its fallback."""
     return shown(obj, field)[1]
-
-
-_resolution_order = functools.lru_cache(maxsize=None)(resolution_order)
 
 
 def markup_html(text):
