@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils import translation
 
 from exhibits.models import Event, Exhibit, Figure, Panel, Place, Status
+from exhibits.site import caching
 from tests import save_guard
 
 save_guard.connect()
@@ -15,6 +16,12 @@ def default_language():
     """Start every test in the source language: requests leave their language active."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture(autouse=True)
+def no_kept_pages_in_memory():
+    """Start every test with no kept page in this process's memory (exhibits.site.caching)."""
+    caching.IN_MEMORY.clear()
 
 
 @pytest.fixture(autouse=True)

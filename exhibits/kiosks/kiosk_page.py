@@ -157,16 +157,9 @@ class _Language:
         }
 
     def counts(self):
-        panels, events = len(self.contents.panels), len(self.contents.events)
-        people, places = len(self.contents.figures), len(self.contents.places)
-        terms = len(self.contents.glossary)
-        return {
-            "panels": ngettext("%(count)s panel", "%(count)s panels", panels) % {"count": panels},
-            "timeline": ngettext("%(count)s event", "%(count)s events", events) % {"count": events},
-            "people": ngettext("%(count)s person", "%(count)s people", people) % {"count": people},
-            "places": ngettext("%(count)s place", "%(count)s places", places) % {"count": places},
-            "glossary": ngettext("%(count)s term", "%(count)s terms", terms) % {"count": terms},
-        }
+        contents = self.contents
+        sizes = [contents.panels, contents.events, contents.figures, contents.places, contents.glossary]
+        return _counts(*map(len, sizes), self.language)
 
     def period(self, exhibit):
         return _date_range(exhibit.period_start.isoformat(), exhibit.period_end.isoformat(), self.language)
@@ -198,17 +191,7 @@ class _Language:
         for event in self.contents.events:
             by_day[event.start_date].append(event.slug)
         return [
-            {
-                "key": day.isoformat(),
-                "label": gettext("%(weekday)s %(date)s")
-                % {
-                    "weekday": _date(day, "l", self.language),
-                    "date": _date(day, "MONTH_DAY_FORMAT", self.language),
-                },
-                "number": str(day.day),
-                "month": _date(day, "N", self.language),
-                "events": by_day[day],
-            }
+            {**_day(day, self.language), "events": by_day[day]}
             for day in sorted(set(by_day) | set(_period_days(self.contents.exhibit)))
         ]
 
@@ -280,11 +263,38 @@ _IMAGES = {}
 
 # Formatting dates, labels and coordinates is most of the work of a kiosk page; each of these is
 # a pure function of its arguments (the language among them), so remembering it is never stale.
-@functools.lru_cache(maxsize=4096)
 @functools.lru_cache(maxsize=1024)
 def _date(day, format_name, language):
     with translation.override(language):
         return formats.date_format(day, format_name)
+
+
+@functools.lru_cache(maxsize=1024)
+def _day(day, language):
+    """A day of the timeline as its strip shows it."""
+    with translation.override(language):
+        return {
+            "key": day.isoformat(),
+            "label": gettext("%(weekday)s %(date)s")
+            % {
+                "weekday": formats.date_format(day, "l"),
+                "date": formats.date_format(day, "MONTH_DAY_FORMAT"),
+            },
+            "number": str(day.day),
+            "month": formats.date_format(day, "N"),
+        }
+
+
+@functools.lru_cache(maxsize=256)
+def _counts(panels, events, people, places, terms, language):
+    with translation.override(language):
+        return {
+            "panels": ngettext("%(count)s panel", "%(count)s panels", panels) % {"count": panels},
+            "timeline": ngettext("%(count)s event", "%(count)s events", events) % {"count": events},
+            "people": ngettext("%(count)s person", "%(count)s people", people) % {"count": people},
+            "places": ngettext("%(count)s place", "%(count)s places", places) % {"count": places},
+            "glossary": ngettext("%(count)s term", "%(count)s terms", terms) % {"count": terms},
+        }
 
 
 @functools.lru_cache(maxsize=1024)

@@ -7,6 +7,7 @@ function), so it can never be stale: a changed text is a new key.
 import functools
 import re
 
+import orjson
 from django.conf import settings
 from django.urls import get_script_prefix, reverse
 from django.utils import formats, translation
@@ -276,20 +277,20 @@ _IMAGE_HTML = {}
 
 def image_values(image):
     """Every value of `image` a page prints: with the language, the whole input of its HTML."""
-    translated = [
-        getattr(image, f"{name}_{code}")
-        for name in image.translated_fields
-        for code, _name in settings.LANGUAGES
-    ]
     return (
         image.file.name,
         image.width,
         image.height,
         image.credit,
         image.licence,
-        repr(image.renditions),
-        *translated,
+        orjson.dumps(image.renditions),
+        *[getattr(image, name) for name in _translated_attributes(type(image))],
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _translated_attributes(model):
+    return tuple(f"{name}_{code}" for name in model.translated_fields for code, _name in settings.LANGUAGES)
 
 
 def picture(image, *, sizes="100vw", size="", lazy=True):
