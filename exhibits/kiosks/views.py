@@ -12,8 +12,6 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
@@ -30,6 +28,7 @@ from exhibits.kiosks import tiles, tokens
 from exhibits.kiosks.kiosk_page import idle_warning_seconds, kiosk_page, kiosk_tiles
 from exhibits.models import Kiosk, Status
 from exhibits.site.caching import published_page, shows_drafts
+from exhibits.site.rendering import detail_path, named_path, static_url
 
 VERSION_FORMAT = re.compile(r"^[0-9a-f]{1,64}$")
 HEARTBEAT_SECONDS = 15  # how often a kiosk reports and asks for news
@@ -112,13 +111,13 @@ class KioskView(DetailView):
                     "warningSeconds": idle_warning_seconds(kiosk.idle_timeout),
                     "defaultLanguage": kiosk.default_language,
                     "contentVersion": version,
-                    "heartbeatUrl": reverse("kiosk:heartbeat", kwargs={"slug": kiosk.slug}),
+                    "heartbeatUrl": detail_path("kiosk:heartbeat", kiosk.slug),
                     "heartbeatSeconds": HEARTBEAT_SECONDS,
-                    "serviceWorkerUrl": reverse("kiosk:service-worker"),
+                    "serviceWorkerUrl": named_path("kiosk:service-worker"),
                     "isPreview": drafts,
                     "assets": [
                         self.request.path,
-                        *(static(name) for name in STATIC_ASSETS + (MAP_ASSETS if page["map"] else [])),
+                        *(static_url(name) for name in STATIC_ASSETS + (MAP_ASSETS if page["map"] else [])),
                         *sorted(
                             {sized_url(image, "kiosk") for image in contents.images.values() if image.file}
                         ),

@@ -66,7 +66,8 @@ def published_page(view=None, *, version=site_version, parameters=(), kept=True)
         _keep_only(request, parameters)
         content, last_modified = content_version()
         current = version(request, content, **kwargs)
-        page = f"{current}|{get_language()}|{request.path}?{request.META['QUERY_STRING']}"
+        # The site's address too: pages carry absolute links (canonical, Open Graph, hreflang).
+        page = f"{current}|{get_language()}|{_site(request)}{request.path}?{request.META['QUERY_STRING']}"
         key = hashlib.sha256(page.encode()).hexdigest()[:40]
         etag = f'"{key}"'
         timestamp = int(last_modified.timestamp()) if last_modified else None
@@ -236,8 +237,13 @@ def _may_be_kept(request):
 def _address_key(request):
     """The key of the page at the request's address, once published_page kept only the parameters it
     reads, under the settings that shaped its headers: a new policy is not answered with old pages."""
-    address = f"{_header_settings()}|{request.get_full_path()}"
+    address = f"{_header_settings()}|{_site(request)}{request.get_full_path()}"
     return "tarlo:address:" + hashlib.sha256(address.encode()).hexdigest()[:40]
+
+
+def _site(request):
+    """The scheme and host a page was asked at: pages carry absolute links to themselves."""
+    return f"{request.scheme}://{request.get_host()}"
 
 
 # The settings the middleware after PublishedPageMiddleware builds a page's headers from.

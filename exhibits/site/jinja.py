@@ -8,8 +8,7 @@ catalogue serve both engines; `static()` and `url()` are Django's.
 import functools
 
 from django.conf import settings
-from django.templatetags.static import static
-from django.urls import get_script_prefix, reverse, translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language_info, gettext, ngettext, pgettext
 from jinja2 import Environment, pass_context, pass_environment
@@ -24,7 +23,7 @@ def environment(**options):
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals.update(
         _=_translated,
-        static=_static,
+        static=rendering.static_url,
         url=url,
         pgettext=pgettext,
         language=rendering.active_language,
@@ -99,14 +98,10 @@ def place_map(context, places, map_id):
     )
 
 
-# A static file's address is a pure function of its name once the files are collected.
-_static = functools.lru_cache(maxsize=256)(static)
-
-
 def url(name, *args, **kwargs):
     if args or kwargs:
         return reverse(name, args=args or None, kwargs=kwargs or None)
-    return _named_url(get_script_prefix(), rendering.active_language(), name)
+    return rendering.named_path(name)
 
 
 # An address without arguments is a pure function of the name, the language and the prefix.

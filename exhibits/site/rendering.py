@@ -9,6 +9,7 @@ import re
 
 import orjson
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 from django.utils import formats, translation
 from django.utils.translation import get_language, gettext
@@ -76,6 +77,10 @@ def text_lang(obj, field):
     return shown(obj, field)[1]
 
 
+# A static file's address is a pure function of its name once the files are collected.
+static_url = functools.lru_cache(maxsize=256)(static)
+
+
 def markup_html(text):
     """Exhibit markup as safe HTML."""
     return _markup_html(text or "")
@@ -119,6 +124,17 @@ def detail_path(view_name, slug, language=None):
 def _detail_path(script_prefix, language, view_name, slug):
     with translation.override(language):
         return reverse(view_name, kwargs={"slug": slug})
+
+
+def named_path(view_name):
+    """reverse(view_name), for a view without arguments, in the active language, remembered."""
+    return _named_path(get_script_prefix(), active_language(), view_name)
+
+
+@functools.lru_cache(maxsize=256)
+def _named_path(script_prefix, language, view_name):
+    with translation.override(language):
+        return reverse(view_name)
 
 
 def event_when(event, language=None):

@@ -274,3 +274,12 @@ def test_the_wsgi_application_answers_kept_pages_before_django():
 
     assert isinstance(application, KeptPageApplication)
     assert isinstance(application.application, WSGIHandler)
+
+
+def test_each_address_of_the_site_gets_its_own_links(exhibit, settings):
+    settings.ALLOWED_HOSTS = ["muzeum.example", "www.muzeum.example"]
+    visit(url(exhibit), host="muzeum.example")
+
+    again = visit(url(exhibit), host="www.muzeum.example")
+
+    assert '<link rel="canonical" href="http://www.muzeum.example/hu/' in again.text
