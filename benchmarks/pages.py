@@ -9,6 +9,7 @@ import http.client
 import os
 import secrets
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -46,9 +47,11 @@ def throwaway_site(stdout):
         yield env
 
 
-def run(stdout, env, *, seconds, workers):
-    """Print the side-by-side script's table for our pages, cached and uncached, and the targets."""
+def run(stdout, env, *, seconds, workers, rounds=1):
+    """Print the side-by-side script's table for our pages, cached and uncached, and the targets;
+    with several `rounds`, each round's table and then the median of each ratio."""
     script = compare_script()
+    tables = []
     with ExitStack() as servers:
         cached = servers.enter_context(serving(env, workers))
         uncached = servers.enter_context(serving({**env, "PAGE_CACHE_SECONDS": "0"}, workers))
@@ -63,16 +66,36 @@ def run(stdout, env, *, seconds, workers):
         ]
         arguments = [argument(name, port, path, header) for name, port, path, header in pages]
         stdout.write(f"gunicorn, {workers} workers each: cached on :{cached}, uncached on :{uncached}")
-        result = subprocess.run(
-            ["bash", str(script), *arguments],
-            env={**peer_environment(), "BENCH_SECONDS": f"{seconds:g}"},
-            capture_output=True,
-            text=True,
+        for _round in range(rounds):
+            result = subprocess.run(
+                ["bash", str(script), *arguments],
+                env={**peer_environment(), "BENCH_SECONDS": f"{seconds:g}"},
+                capture_output=True,
+                text=True,
+            )
+            if result.returncode != 0:
+                raise CommandError(f"The side-by-side script failed:\n{result.stderr.strip()}")
+            stdout.write(result.stdout.rstrip("\n"))
+            tables.append(result.stdout)
+    if rounds > 1:
+        stdout.write(median_ratios(tables))
+    stdout.write(f"\n/bare and /wagtail are ratios of requests/s in one run. {TARGETS}")
+
+
+def median_ratios(tables):
+    """The median of each page's /bare and /wagtail ratios over the script's tables."""
+    ratios = {}
+    for table in tables:
+        for line in table.splitlines()[1:]:
+            name, *_figures, to_bare, to_wagtail, _non_2xx = line.split()
+            ratios.setdefault(name, []).append((float(to_bare), float(to_wagtail)))
+    lines = [f"\nmedian of {len(tables)} rounds" + " " * 8 + "/bare /wagtail"]
+    for name, pairs in ratios.items():
+        lines.append(
+            f"{name:24s} {statistics.median(b for b, _w in pairs):6.2f} "
+            f"{statistics.median(w for _b, w in pairs):8.2f}"
         )
-    if result.returncode != 0:
-        raise CommandError(f"The side-by-side script failed:\n{result.stderr.strip()}")
-    stdout.write(result.stdout.rstrip("\n"))
-    stdout.write(f"\n/bare and /wagtail are ratios of requests/s in this run. {TARGETS}")
+    return "\n".join(lines)
 
 
 def peer_environment():

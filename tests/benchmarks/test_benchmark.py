@@ -40,3 +40,15 @@ def test_without_the_side_by_side_script_the_benchmark_says_where_it_looked(monk
 
     with pytest.raises(CommandError, match=str(tmp_path)):
         call_command("benchmark", stdout=io.StringIO())
+
+
+def test_the_median_of_several_rounds_is_each_ratios_middle_value():
+    def table(exhibit_to_wagtail):
+        return (
+            "page req/s p50 p99 /bare /wagtail non-2xx\n"
+            f"exhibit-uncached 100 1.0 2.0 0.05 {exhibit_to_wagtail} 0\n"
+        )
+
+    summary = pages.median_ratios([table(2.5), table(3.4), table(3.1)])
+
+    assert summary.splitlines()[-1].split() == ["exhibit-uncached", "0.05", "3.10"]

@@ -17,18 +17,24 @@ class Command(BaseCommand):
             "--seconds", type=float, default=5.0, help="Seconds measured per page (after 2 s warm-up)."
         )
         parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes per server.")
+        parser.add_argument(
+            "--rounds",
+            type=int,
+            default=1,
+            help="Runs of the side-by-side script; with more than one, the median of each ratio follows.",
+        )
         parser.add_argument("--export-panels", type=int, default=1000, help="Panels of the exported exhibit.")
         parser.add_argument(
             "--export-large", type=int, default=4000, help="Panels of the larger exhibit streamed for memory."
         )
         parser.add_argument("--skip-exports", action="store_true", help="Measure the pages only.")
 
-    def handle(self, *args, seconds, workers, export_panels, export_large, **options):
-        if not (1 <= seconds <= 120 and 1 <= workers <= 16):
-            raise CommandError("Use 1–120 seconds per page and 1–16 workers.")
+    def handle(self, *args, seconds, workers, rounds, export_panels, export_large, **options):
+        if not (1 <= seconds <= 120 and 1 <= workers <= 16 and 1 <= rounds <= 20):
+            raise CommandError("Use 1–120 seconds per page, 1–16 workers and 1–20 rounds.")
         pages.compare_script()  # before building anything: say at once if it is missing
         with pages.throwaway_site(self.stdout) as env:
-            pages.run(self.stdout, env, seconds=seconds, workers=workers)
+            pages.run(self.stdout, env, seconds=seconds, workers=workers, rounds=rounds)
             if not options["skip_exports"]:
                 self.stdout.write("")
                 exported = pages.manage(
