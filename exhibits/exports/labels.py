@@ -15,7 +15,7 @@ sizes chosen for a panel's length (`text_sizes()`) fit the page wherever it is p
 import base64
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import segno
 from django.conf import settings
@@ -161,34 +161,32 @@ def texts_height(texts, layout, title_size, body_size):
 
 
 def text_height(text, title_size, size, width):
-    title = (
-        lines(text["title"], label_widths.BOLD, width / title_size) * title_size * TITLE_LEADING + TITLE_GAP
-    )
+    title = lines(text["title"], width / title_size, bold=True) * title_size * TITLE_LEADING + TITLE_GAP
     width = min(width, max(MEASURE_EMS * size, MEASURE))
-    paragraphs = [line for line in markup.to_plain_text(text["body"]).split("\n") if line.strip()]
-    body = (
-        sum(lines(paragraph, label_widths.REGULAR, width / size) for paragraph in paragraphs)
-        * size
-        * BODY_LEADING
-    )
+    paragraphs = plain_paragraphs(text["body"])
+    body = sum(lines(paragraph, width / size) for paragraph in paragraphs) * size * BODY_LEADING
     return title + body + len(paragraphs) * size * PARAGRAPH_GAP
 
 
 def foot_height(captions):
-    caption_lines = sum(
-        lines(caption, label_widths.REGULAR, CAPTION_WIDTH / CAPTION_SIZE) for caption in captions if caption
-    )
+    caption_lines = sum(lines(caption, CAPTION_WIDTH / CAPTION_SIZE) for caption in captions if caption)
     return max(QR_HEIGHT, 4 * MM + caption_lines * CAPTION_SIZE * CAPTION_LEADING)
 
 
-def lines(text, widths, width):
-    """How many lines `text` takes in a box `width` ems wide, its characters `widths` wide:
+@lru_cache(maxsize=4096)
+def plain_paragraphs(body):
+    """The paragraphs of markup `body` as plain text (each size tried measures them again)."""
+    return [line for line in markup.to_plain_text(body).split("\n") if line.strip()]
+
+
+def lines(text, width, *, bold=False):
+    """How many lines `text` takes in a box `width` ems wide, set in the bold or regular face:
     words wrapped one after another as the browser does, a word wider than the box broken."""
     width *= LINE_FILL
-    space = widths[" "]
+    space = label_widths.REGULAR[" "] if not bold else label_widths.BOLD[" "]
     count, used = 1, 0
     for word in text.split():
-        word_width = sum(widths.get(character, label_widths.UNLISTED) for character in word)
+        word_width = _word_width(word, bold)
         if used and used + space + word_width > width:
             count, used = count + 1, 0
         if word_width > width:
@@ -196,6 +194,14 @@ def lines(text, widths, width):
             word_width %= width
         used += (space if used else 0) + word_width
     return count
+
+
+# The width of a word is a pure function of the word and the face; each size tried measures
+# the same words again.
+@lru_cache(maxsize=65536)
+def _word_width(word, bold):
+    widths = label_widths.BOLD if bold else label_widths.REGULAR
+    return sum(widths.get(character, label_widths.UNLISTED) for character in word)
 
 
 def qr_code(panel):
