@@ -77,7 +77,7 @@ class Contents:
     def linked(self, obj, name):
         """What `obj` links to through many-to-many field `name` that belongs here, in this
         exhibit's order of that kind (events by date, people and places alphabetically)."""
-        model = _related_model(type(obj), name)
+        model = obj._meta.get_field(name).related_model
         pks = self.links.get((type(obj), obj.pk, name), [])
         position = self._position.get(model, {})
         found = self._by_kind.get(model, {})
@@ -111,11 +111,6 @@ class Contents:
             *self.images.values(),
             *self.sources,
         ]
-
-
-@functools.lru_cache(maxsize=64)
-def _related_model(model, name):
-    return model._meta.get_field(name).related_model
 
 
 class _Reader:

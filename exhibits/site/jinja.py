@@ -104,13 +104,6 @@ def url(name, *args, **kwargs):
     return rendering.named_path(name)
 
 
-# An address without arguments is a pure function of the name, the language and the prefix.
-@functools.lru_cache(maxsize=256)
-def _named_url(script_prefix, language, name):
-    with translation.override(language):
-        return reverse(name)
-
-
 def language_versions(request):
     """This page in every language: code, local name, path, absolute url and whether it is this one."""
     query = request.META.get("QUERY_STRING", "")
