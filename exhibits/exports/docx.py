@@ -5,6 +5,7 @@ import docx
 from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from docx.text.run import Run
 
 from exhibits.content import markup
 from exhibits.content.fields import word_limits
@@ -48,7 +49,7 @@ def write_markup(cell, text, styles):
         bold = italic = False
         for child in children:
             if child.type in {"text", "text_special"}:
-                run = paragraph.add_run(child.content)
+                run = add_run(paragraph, child.content)
                 if bold:
                     run.bold = True
                 if italic:
@@ -58,6 +59,16 @@ def write_markup(cell, text, styles):
             elif child.type in {"em_open", "em_close"}:
                 italic = child.type == "em_open"
     return words
+
+
+def add_run(paragraph, text):
+    """paragraph.add_run(text): plain text as one <w:t>, where python-docx appends it character
+    by character to turn tabs and line breaks into elements of their own."""
+    if any(character in text for character in "\t\n\r"):
+        return paragraph.add_run(text)
+    run = paragraph._p.add_r()
+    run.add_t(text)
+    return Run(run, paragraph)
 
 
 def image_credit(image):

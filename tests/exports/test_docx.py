@@ -30,6 +30,7 @@ def test_a_body_keeps_its_emphasis_and_list_items(translated_exhibit):
 
     assert [p.text for p in paragraphs] == ["The students marched in silence.", "Petőfi statue", "Bem statue"]
     assert [run.text for run in paragraphs[0].runs if run.italic] == ["in silence"]
+    assert 'xml:space="preserve">The students marched </w:t>' in paragraphs[0]._p.xml  # Word keeps the space
     assert paragraphs[1].style.name == "List Bullet"
 
 
