@@ -183,7 +183,7 @@ def lines(text, width, *, bold=False):
     """How many lines `text` takes in a box `width` ems wide, set in the bold or regular face:
     words wrapped one after another as the browser does, a word wider than the box broken."""
     width *= LINE_FILL
-    space = label_widths.REGULAR[" "] if not bold else label_widths.BOLD[" "]
+    space = _word_width(" ", bold)
     count, used = 1, 0
     for word in text.split():
         word_width = _word_width(word, bold)
