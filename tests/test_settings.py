@@ -136,3 +136,22 @@ def test_production_logs_to_stderr(monkeypatch):
 
     assert logging["handlers"]["stderr"]["class"] == "logging.StreamHandler"
     assert logging["root"]["handlers"] == ["stderr"]
+
+
+def test_a_server_process_leaves_what_it_loaded_at_start_out_of_garbage_collection(tmp_path):
+    # The views are loaded by the URLconf; a frozen object is in no generation the collector walks.
+    code = (
+        "import gc, museum.wsgi, exhibits.site.views as views; "
+        "print(gc.get_freeze_count(), any(o is views.__dict__ for o in gc.get_objects()))"
+    )
+    env = {
+        "DJANGO_SETTINGS_MODULE": "museum.settings",
+        "SECRET_KEY": "x" * 50,
+        "DATABASE_URL": f"sqlite:///{tmp_path}/db",
+    }
+
+    result = run("-c", code, env=env)
+
+    frozen, views_walked = result.stdout.split()
+    assert int(frozen) > 10_000
+    assert views_walked == "False"

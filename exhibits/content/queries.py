@@ -6,11 +6,17 @@ and `p.pks(name)` for a list of primary keys. Every value is a parameter, so the
 holds no content; a list of primary keys is one JSON array parameter, so its length does not
 change the SQL either. The SQL is kept per database, language (an alphabetical order depends on
 it) and options.
+
+Compiled SQL names its parameters (%(p0)s, %(p1)s…, "pyformat", which every database driver
+Django supports understands): Django's SQLite backend rewrites the usual %s placeholders with a
+regular expression over the whole text on every execute, which cost more than running the query.
 """
 
 import datetime
 import functools
+import itertools
 import json
+import re
 
 from django.db import connection, connections
 from django.db.models.base import ModelState
@@ -23,19 +29,36 @@ PKS_FROM_JSON = {
     "postgresql": "SELECT (jsonb_array_elements_text(%s::jsonb))::bigint",
 }
 _MARKER = "\x00tarlo-parameter:"
+_PLACEHOLDER = re.compile(r"(?<!%)%s")  # as Django's SQLite backend finds them
 
 
-def run(shape, *, published=False, internal=True, lean=False, **values):
+def named_parameters(sql):
+    """`sql` with its %s placeholders named %(p0)s, %(p1)s… in order; give it `parameter_names(values)`."""
+    number = itertools.count()
+    return _PLACEHOLDER.sub(lambda _placeholder: f"%(p{next(number)})s", sql)
+
+
+def parameter_names(values):
+    """The parameters of SQL from `named_parameters`, by name."""
+    return {f"p{number}": value for number, value in enumerate(values)}
+
+
+def run(shape, *, published=False, internal=True, lean=False, cursor=None, **values):
     """The objects `shape` finds for `values`: only published ones if `published`, internal sources
-    only if `internal`, and `lean` ones for visitors (see `_leanly_built`)."""
+    only if `internal`, and `lean` ones for visitors (see `_leanly_built`); on `cursor`, if given,
+    else on a cursor of its own."""
     compiled = _compiled(shape, connection.alias, translation.get_language(), published, internal, lean)
     if compiled is None:
         return list(_filtered(shape(_Values(values)), published=published, internal=internal, lean=lean))
+    if cursor is None:
+        with connection.cursor() as cursor:
+            return run(shape, published=published, internal=internal, lean=lean, cursor=cursor, **values)
     sql, parameters, model, attnames, converters = compiled
-    database = connections[connection.alias]  # the connection itself, not the per-thread proxy
-    with database.cursor() as cursor:
-        cursor.execute(sql, [_parameter(database, values, *parameter) for parameter in parameters])
-        rows = cursor.fetchall()
+    database = cursor.db
+    cursor.execute(
+        sql, parameter_names([_parameter(database, values, *parameter) for parameter in parameters])
+    )
+    rows = cursor.fetchall()
     objects = []
     for row in rows:
         if converters:
@@ -108,7 +131,13 @@ def _compiled(shape, db, language, published, internal, lean):
             parameters.append((None, None, value))
     columns = [column for column, _sql, _alias in compiler.select]
     converters = list(compiler.get_converters(columns).items())
-    return sql, parameters, queryset.model, [column.target.attname for column in columns], converters
+    return (
+        named_parameters(sql),
+        parameters,
+        queryset.model,
+        [column.target.attname for column in columns],
+        converters,
+    )
 
 
 def _filtered(queryset, *, published, internal, lean):

@@ -122,6 +122,10 @@ class _Reader:
         self.links = {}
 
     def read(self):
+        with connection.cursor() as self.cursor:  # one for every query: a cursor costs as much as a query
+            return self._read()
+
+    def _read(self):
         exhibit = self.with_drafts([self.exhibit])[0]
         panels = self.select(Panel, exhibit=exhibit.pk)
         self.read_links([exhibit, *panels])
@@ -169,7 +173,7 @@ class _Reader:
     def run(self, shape, **values):
         if "pks" in values and not values["pks"] and "period_start" not in values:
             return []  # nothing to find (an exhibit's events are also found by their dates)
-        return queries.run(shape, lean=not self.unpublished, **values)
+        return queries.run(shape, lean=not self.unpublished, cursor=self.cursor, **values)
 
     def with_drafts(self, objects):
         from exhibits.editorial.drafts import with_pending_drafts  # editorial builds on content
@@ -200,11 +204,10 @@ class _Reader:
         if not fields:
             return
         sql, params = _links_query(tuple(fields), owners)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            for index, owner, linked in cursor.fetchall():
-                link = fields[index]
-                self.links[(link.model, owner, link.name)].append(linked)
+        self.cursor.execute(sql, params)
+        for index, owner, linked in self.cursor.fetchall():
+            link = fields[index]
+            self.links[(link.model, owner, link.name)].append(linked)
 
     def targets(self, objects, name):
         """The primary keys `objects` link to through field `name`."""
@@ -215,7 +218,9 @@ def _links_query(fields, owners):
     """(sql, params) selecting (index, owner, linked) from the table of each many-to-many field of
     `fields`, for its `owners` (lists of primary keys): the SQL the same for every reading."""
     if connection.vendor in queries.PKS_FROM_JSON:
-        return _links_sql(connection.vendor, fields), [json.dumps(pks) for pks in owners]
+        return _links_sql(connection.vendor, fields), queries.parameter_names(
+            json.dumps(pks) for pks in owners
+        )
     counts = tuple(len(pks) for pks in owners)
     return _links_sql(connection.vendor, fields, counts), [pk for pks in owners for pk in pks]
 
@@ -233,7 +238,8 @@ def _links_sql(vendor, fields, counts=None):
             f"SELECT {index}, {quote(source)}, {quote(target)} FROM {quote(through.db_table)} "
             f"WHERE {quote(source)} IN ({owners})"
         )
-    return " UNION ALL ".join(selects)
+    sql = " UNION ALL ".join(selects)
+    return queries.named_parameters(sql) if counts is None else sql
 
 
 # The shapes of the reader's queries (exhibits.content.queries).

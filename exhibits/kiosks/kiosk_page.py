@@ -85,32 +85,42 @@ def idle_warning_seconds(idle_timeout):
 
 
 class _Links:
-    """The links between the exhibit's objects, both ways: the same in every language.
+    """The links between the exhibit's objects, both ways, as the keys kiosk.js follows: the same
+    in every language, so worked out once for all of them.
 
     The way back (a person's panels, a place's events) is the way there turned round, in one pass.
     """
 
     def __init__(self, contents):
-        self.panel_links = {}
-        self.event_panels, self.event_figures = defaultdict(list), {}
+        self.panel_links, self.panel_days = {}, {}
+        self.event_panels, self.event_people, self.event_place = defaultdict(list), {}, {}
         self.figure_panels, self.figure_events = defaultdict(list), defaultdict(list)
         self.place_panels, self.place_events = defaultdict(list), defaultdict(list)
         for panel in contents.panels:
-            links = {kind: contents.linked(panel, kind) for kind in ("events", "figures", "places")}
-            self.panel_links[panel.pk] = links
-            for event in links["events"]:
-                self.event_panels[event.pk].append(panel)
-            for figure in links["figures"]:
-                self.figure_panels[figure.pk].append(panel)
-            for place in links["places"]:
-                self.place_panels[place.pk].append(panel)
+            events, figures, places = (
+                contents.linked(panel, kind) for kind in ("events", "figures", "places")
+            )
+            self.panel_links[panel.pk] = {
+                "events": [event.slug for event in events],
+                "people": [figure.slug for figure in figures],
+                "places": [place.slug for place in places],
+            }
+            self.panel_days[panel.pk] = sorted({event.start_date for event in events})
+            for event in events:
+                self.event_panels[event.pk].append(panel.code)
+            for figure in figures:
+                self.figure_panels[figure.pk].append(panel.code)
+            for place in places:
+                self.place_panels[place.pk].append(panel.code)
         for event in contents.events:
-            self.event_figures[event.pk] = contents.linked(event, "figures")
-            for figure in self.event_figures[event.pk]:
-                self.figure_events[figure.pk].append(event)
+            figures = contents.linked(event, "figures")
+            self.event_people[event.pk] = [figure.slug for figure in figures]
+            for figure in figures:
+                self.figure_events[figure.pk].append(event.slug)
             place = contents.place_of(event)
+            self.event_place[event.pk] = place.slug if place else None
             if place is not None:
-                self.place_events[place.pk].append(event)
+                self.place_events[place.pk].append(event.slug)
         self.mapped_places = [place for place in contents.places if place.latitude is not None]
 
 
@@ -128,7 +138,7 @@ class _Language:
 
     def markup(self, obj, field):
         value, lang = shown(obj, field, self.language)
-        html = str(markup_html(value))
+        html = markup_html(value)
         return html if lang == self.language else [html, lang]
 
     def data(self):
@@ -166,7 +176,7 @@ class _Language:
 
     def panel(self, panel):
         linked = self.links.panel_links[panel.pk]
-        days = sorted({event.start_date for event in linked["events"]})
+        days = self.links.panel_days[panel.pk]
         day = ""
         if days:
             day = _date(days[0], "MONTH_DAY_FORMAT", self.language)
@@ -180,9 +190,9 @@ class _Language:
             "note": self.text(panel, "content_note"),
             "body": self.markup(panel, "body"),
             "image": self.image(self.contents.image_of(panel)),
-            "events": [event.slug for event in linked["events"]],
-            "people": [figure.slug for figure in linked["figures"]],
-            "places": [place.slug for place in linked["places"]],
+            "events": linked["events"],
+            "people": linked["people"],
+            "places": linked["places"],
         }
 
     def days(self):
@@ -196,7 +206,6 @@ class _Language:
         ]
 
     def event(self, event):
-        place = self.contents.place_of(event)
         return {
             "key": event.slug,
             "title": self.text(event, "title"),
@@ -204,9 +213,9 @@ class _Language:
             "time": event_time(event, self.language),
             "category": _category(event.category, self.language),
             "summary": self.markup(event, "summary"),
-            "place": place.slug if place else None,
-            "people": [figure.slug for figure in self.links.event_figures[event.pk]],
-            "panels": [panel.code for panel in self.links.event_panels[event.pk]],
+            "place": self.links.event_place[event.pk],
+            "people": self.links.event_people[event.pk],
+            "panels": self.links.event_panels[event.pk],
         }
 
     def person(self, figure):
@@ -217,8 +226,8 @@ class _Language:
             "dates": _life_dates(figure.born, figure.died, self.language),
             "bio": self.markup(figure, "biography"),
             "image": self.image(self.contents.image_of(figure, "portrait")),
-            "panels": [panel.code for panel in self.links.figure_panels[figure.pk]],
-            "events": [event.slug for event in self.links.figure_events[figure.pk]],
+            "panels": self.links.figure_panels[figure.pk],
+            "events": self.links.figure_events[figure.pk],
         }
 
     def place(self, place):
@@ -233,8 +242,8 @@ class _Language:
             "lat": float(place.latitude) if located else None,
             "lon": float(place.longitude) if located else None,
             "description": self.markup(place, "description"),
-            "events": [event.slug for event in self.links.place_events[place.pk]],
-            "panels": [panel.code for panel in self.links.place_panels[place.pk]],
+            "events": self.links.place_events[place.pk],
+            "panels": self.links.place_panels[place.pk],
         }
 
     def image(self, image):
