@@ -9,6 +9,7 @@ import functools
 from types import SimpleNamespace
 from typing import NamedTuple
 
+from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy, npgettext
 
@@ -38,13 +39,13 @@ DAY_STRIP_DAYS = 31
 
 def exhibit_page(exhibit, *, drafts=False):
     """The context of site/exhibit_detail.html for `exhibit` in the active language."""
-    language = active_language()
+    language, prefix = active_language(), get_script_prefix()
     contents = read_exhibit(exhibit, drafts=drafts)
     exhibit = contents.exhibit
     glossary = exhibit_glossary(contents)
     page = exhibit_header(contents, language)
     page.introduction = glossary.mark(page.introduction, language=language)
-    page.panels = [panel_view(panel, contents, glossary, language) for panel in contents.panels]
+    page.panels = [panel_view(panel, contents, glossary, language, prefix) for panel in contents.panels]
     page.days = day_strip(exhibit, page.panels, language)
     page.days_label = npgettext("length of an exhibit's period", "day", "days", len(page.days))
     page.places = place_views.mapped(contents.places, language)
@@ -105,7 +106,7 @@ class PanelView(NamedTuple):
     sources: tuple
 
 
-def panel_view(panel, contents, glossary, language):
+def panel_view(panel, contents, glossary, language, prefix=None):
     """One panel as the page prints it, with the cards of what it links to and its source notes."""
     title, title_lang = shown(panel, "title", language)
     body, body_lang = shown(panel, "body", language)
@@ -128,9 +129,9 @@ def panel_view(panel, contents, glossary, language):
         band=day_band(in_period, language) if in_period and not image else None,
         quote=pull_quote(body) if not (image or in_period) else "",
         cards=(
-            *(event_card(event, language) for event in events),
-            *(figure_card(figure, language) for figure in contents.linked(panel, "figures")),
-            *(place_card(place, language) for place in contents.linked(panel, "places")),
+            *(event_card(event, language, prefix) for event in events),
+            *(figure_card(figure, language, prefix) for figure in contents.linked(panel, "figures")),
+            *(place_card(place, language, prefix) for place in contents.linked(panel, "places")),
         ),
         sources=tuple(source_note(source) for source in contents.linked(panel, "sources")),
     )
@@ -183,27 +184,27 @@ def day_strip(exhibit, panels, language):
     return strip
 
 
-def event_card(event, language):
+def event_card(event, language, prefix=None):
     title, lang = shown(event, "title", language)
     time = event_time(event, language)
     fact = short_day(event.start_date, language) + (f" · {time}" if time else "")
     return _card(
         "event",
         language,
-        detail_path("exhibits:event-detail", event.slug, language),
+        detail_path("exhibits:event-detail", event.slug, language, prefix),
         title,
         lang,
         fact,
     )
 
 
-def figure_card(figure, language):
+def figure_card(figure, language, prefix=None):
     name, lang = shown(figure, "name", language)
     role, role_lang = shown(figure, "role", language)
     return _card(
         "figure",
         language,
-        detail_path("exhibits:figure-detail", figure.slug, language),
+        detail_path("exhibits:figure-detail", figure.slug, language, prefix),
         name,
         lang,
         role,
@@ -211,13 +212,13 @@ def figure_card(figure, language):
     )
 
 
-def place_card(place, language):
+def place_card(place, language, prefix=None):
     name, lang = shown(place, "name", language)
     area, area_lang = shown(place, "area", language)
     return _card(
         "place",
         language,
-        detail_path("exhibits:place-detail", place.slug, language),
+        detail_path("exhibits:place-detail", place.slug, language, prefix),
         name,
         lang,
         area,

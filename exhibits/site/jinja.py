@@ -67,15 +67,16 @@ def _lang_attr(context, lang):
 
 @pass_environment
 def remembered(env, template_name, **values):
-    """`template_name` rendered with `values` alone, remembered per every value and the active
-    language: a pure function of them, as rendering.markup_html is of its text, so a changed text
+    """`template_name` rendered with `values` alone, remembered per every value and the page's
+    language (`page_language` among them, else the active one): a pure function of them, as rendering.markup_html is of its text, so a changed text
     is a new key and never a stale part. For the parts a long page repeats (its panels).
 
     The values must be values: text, numbers, dates and tuples of them (NamedTuple views), so
     that they are their own key. A field holds HTML or text, never one or the other by turns,
     so that HTML is never taken for the same text escaped.
     """
-    key = (template_name, rendering.active_language(), *sorted(values.items()))
+    language = values.get("page_language") or rendering.active_language()
+    key = (template_name, language, *sorted(values.items()))
     return rendering.remember(
         _REMEMBERED, key, lambda: Markup(env.get_template(template_name).render(values))
     )

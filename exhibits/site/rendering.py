@@ -115,9 +115,11 @@ def pull_quote(text, *, words=28):
     return first if 3 <= len(first.split()) <= words else ""
 
 
-def detail_path(view_name, slug, language=None):
-    """reverse(view_name, slug) in `language` (the active one by default), remembered per slug."""
-    return _detail_path(get_script_prefix(), language or active_language(), view_name, slug)
+def detail_path(view_name, slug, language=None, prefix=None):
+    """reverse(view_name, slug) in `language` (the active one by default) under the script `prefix`
+    (this request's by default), remembered per slug. A page making many passes both: each lookup
+    of a request's language or prefix costs as much as the rest of this."""
+    return _detail_path(prefix or get_script_prefix(), language or active_language(), view_name, slug)
 
 
 @functools.lru_cache(maxsize=8192)
