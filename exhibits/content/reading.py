@@ -77,11 +77,16 @@ class Contents:
     def linked(self, obj, name):
         """What `obj` links to through many-to-many field `name` that belongs here, in this
         exhibit's order of that kind (events by date, people and places alphabetically)."""
-        model = obj._meta.get_field(name).related_model
-        pks = self.links.get((type(obj), obj.pk, name), [])
-        position = self._position.get(model, {})
+        pks = self.links.get((type(obj), obj.pk, name))
+        if not pks:
+            return []
+        model = _related_model(type(obj), name)
         found = self._by_kind.get(model, {})
-        return [found[pk] for pk in sorted((pk for pk in pks if pk in found), key=position.__getitem__)]
+        here = [pk for pk in pks if pk in found]
+        if not here:
+            return []
+        here.sort(key=self._position[model].__getitem__)
+        return [found[pk] for pk in here]
 
     def linking(self, obj, model, name):
         """The `model` objects here whose many-to-many field `name` links to `obj`."""
@@ -212,6 +217,11 @@ class _Reader:
     def targets(self, objects, name):
         """The primary keys `objects` link to through field `name`."""
         return {pk for obj in objects for pk in self.links.get((type(obj), obj.pk, name), [])}
+
+
+@functools.cache
+def _related_model(model, name):
+    return model._meta.get_field(name).related_model
 
 
 def _links_query(fields, owners):

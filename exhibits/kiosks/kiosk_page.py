@@ -122,6 +122,11 @@ class _Links:
             if place is not None:
                 self.place_events[place.pk].append(event.slug)
         self.mapped_places = [place for place in contents.places if place.latitude is not None]
+        by_day = defaultdict(list)
+        for event in contents.events:
+            by_day[event.start_date].append(event.slug)
+        # The timeline's days, each with its events: every day of the period, and any other day.
+        self.days = [(day, by_day[day]) for day in sorted(set(by_day) | set(_period_days(contents.exhibit)))]
 
 
 class _Language:
@@ -197,13 +202,7 @@ class _Language:
 
     def days(self):
         """The timeline's days, each with its events, in order."""
-        by_day = defaultdict(list)
-        for event in self.contents.events:
-            by_day[event.start_date].append(event.slug)
-        return [
-            {**_day(day, self.language), "events": by_day[day]}
-            for day in sorted(set(by_day) | set(_period_days(self.contents.exhibit)))
-        ]
+        return [{**_day(day, self.language), "events": events} for day, events in self.links.days]
 
     def event(self, event):
         return {
