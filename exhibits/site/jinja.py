@@ -99,10 +99,13 @@ def place_map(context, places, map_id):
     )
 
 
-def url(name, *args, **kwargs):
+@pass_context
+def url(context, name, *args, **kwargs):
+    """Django's reverse(); a view without arguments in the page's language and script prefix, as
+    its view looked them up (`page_language`, `script_prefix`), remembered."""
     if args or kwargs:
         return reverse(name, args=args or None, kwargs=kwargs or None)
-    return rendering.named_path(name)
+    return rendering.named_path(name, context.get("page_language"), context.get("script_prefix"))
 
 
 def language_versions(request):

@@ -128,9 +128,10 @@ def _detail_path(script_prefix, language, view_name, slug):
         return reverse(view_name, kwargs={"slug": slug})
 
 
-def named_path(view_name):
-    """reverse(view_name), for a view without arguments, in the active language, remembered."""
-    return _named_path(get_script_prefix(), active_language(), view_name)
+def named_path(view_name, language=None, prefix=None):
+    """reverse(view_name), for a view without arguments, in `language` (the active one by default)
+    under the script `prefix` (this request's by default), remembered."""
+    return _named_path(prefix or get_script_prefix(), language or active_language(), view_name)
 
 
 @functools.lru_cache(maxsize=256)

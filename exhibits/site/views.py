@@ -6,7 +6,7 @@ from django.db import connection
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.cache import cache_control
@@ -67,7 +67,12 @@ class VisitorMixin:
         # Links carry ?preview on so that staff can follow them to other drafts.
         preview_query = "?preview" if is_preview else ""
         return super().get_context_data(
-            is_preview=is_preview, preview_query=preview_query, page_language=active_language(), **kwargs
+            is_preview=is_preview,
+            preview_query=preview_query,
+            # Looked up once for the templates: each lookup costs as much as a link made with it.
+            page_language=active_language(),
+            script_prefix=get_script_prefix(),
+            **kwargs,
         )
 
     def meta(self, *, title, text="", kind="website", image=None):
