@@ -105,15 +105,16 @@ def _keep_only(request, parameters):
 
 
 def _cached_or_rendered(key, view, request, *args, **kwargs):
-    cached = cache.get(key)
+    seconds = settings.TARLO_PAGE_CACHE_SECONDS  # 0: the page cache is off
+    cached = cache.get(key) if seconds else None
     if cached is not None:
         content, content_type = cached
         return HttpResponse(content, content_type=content_type)
     response = view(request, *args, **kwargs)
     if hasattr(response, "render"):
         response.render()
-    if response.status_code == 200 and settings.TARLO_PAGE_CACHE_SECONDS:
-        cache.set(key, (response.content, response["Content-Type"]), settings.TARLO_PAGE_CACHE_SECONDS)
+    if response.status_code == 200 and seconds:
+        cache.set(key, (response.content, response["Content-Type"]), seconds)
     return response
 
 
@@ -169,6 +170,8 @@ class KeptPageApplication:
 
 def _kept_answer(environ):
     """(status, headers, body) of the kept page the request of `environ` asks for, or None."""
+    if not settings.TARLO_PAGE_CACHE_SECONDS:
+        return None  # with the page cache off, no page is kept
     request = WSGIRequest(environ)
     if not _may_be_kept(request):
         return None

@@ -1,3 +1,5 @@
+from unittest import mock
+
 import pytest
 from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
@@ -187,6 +189,16 @@ def test_a_kept_page_goes_out_before_django_handles_the_request(exhibit):
     assert answer.status == 200 and "Első tabló" in answer.text
     assert answer.headers["content-length"] == str(len(answer.body))
     assert len(queries) == 1 and "contentversion" in queries[0]["sql"]
+
+
+def test_with_the_page_cache_off_a_page_is_made_without_asking_the_cache(exhibit, settings):
+    settings.TARLO_PAGE_CACHE_SECONDS = 0
+
+    with mock.patch.object(cache, "get", wraps=cache.get) as asked:
+        first, again = visit(url(exhibit)), visit(url(exhibit))
+
+    assert first.status == again.status == 200 and "Első tabló" in again.text
+    assert asked.call_count == 0
 
 
 def test_a_kept_page_goes_out_with_the_headers_it_was_sent_with(exhibit):
