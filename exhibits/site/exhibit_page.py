@@ -47,6 +47,9 @@ def exhibit_page(exhibit, *, drafts=False):
     page.introduction = glossary.mark(page.introduction, language=language)
     page.panels = [panel_view(panel, contents, glossary, language, prefix) for panel in contents.panels]
     page.days = day_strip(exhibit, page.panels, language)
+    page.contents = tuple(
+        Entry(panel.anchor, panel.code, panel.title, panel.title_lang) for panel in page.panels
+    )
     page.days_label = npgettext("length of an exhibit's period", "day", "days", len(page.days))
     page.places = place_views.mapped(contents.places, language)
     page.has_sources = bool(contents.sources)
@@ -160,11 +163,30 @@ def day_band(events, language):
     )
 
 
+class Entry(NamedTuple):
+    """A panel in the exhibit's list of panels."""
+
+    anchor: str
+    code: str
+    title: str
+    title_lang: str
+
+
+class Day(NamedTuple):
+    """A day of the day strip, leading to its first panel (`anchor`) if it has one."""
+
+    number: int
+    month: str
+    label: str
+    iso: str
+    anchor: str
+
+
 def day_strip(exhibit, panels, language):
     """The exhibit's days, each leading to its first panel: where the reader is in the thirteen days."""
     days = (exhibit.period_end - exhibit.period_start).days + 1
     if not 1 < days <= DAY_STRIP_DAYS:
-        return []
+        return ()
     first_panel = {}
     for panel in panels:
         if panel.day:
@@ -173,7 +195,7 @@ def day_strip(exhibit, panels, language):
     for offset in range(days):
         day = exhibit.period_start + datetime.timedelta(days=offset)
         strip.append(
-            SimpleNamespace(
+            Day(
                 number=day.day,
                 month=short_month(day, language) if offset == 0 or day.day == 1 else "",
                 label=long_day(day, language),
@@ -181,7 +203,7 @@ def day_strip(exhibit, panels, language):
                 anchor=first_panel.get(day, ""),
             )
         )
-    return strip
+    return tuple(strip)
 
 
 def event_card(event, language, prefix=None):
