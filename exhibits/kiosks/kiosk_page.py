@@ -4,7 +4,9 @@ really in, dates, the links between screens, images and map views. kiosk.js only
 strings in place, so the page carries the exhibit once per language and no markup twice.
 
 A translated text is a string when it is in the screen's language, and [text, lang] when it
-falls back to another.
+falls back to another. What every language shares (keys, the links between screens, numbers and
+coordinates) is in `shared` once, entry by entry in the same order as each language's; kiosk.js
+puts each entry together at startup.
 """
 
 import datetime
@@ -34,6 +36,7 @@ def kiosk_page(contents, *, tiles_prefix=None):
     data = {
         "languages": [code for code, _name in settings.LANGUAGES],
         "map": None,
+        "shared": links.shared(contents),
         "text": {},
     }
     if tiles_prefix and overview:
@@ -128,6 +131,50 @@ class _Links:
         # The timeline's days, each with its events: every day of the period, and any other day.
         self.days = [(day, by_day[day]) for day in sorted(set(by_day) | set(_period_days(contents.exhibit)))]
 
+    def shared(self, contents):
+        """What each screen's entry holds in every language, in the order of the languages' entries."""
+        return {
+            "panels": [
+                {
+                    "key": panel.code,
+                    "dayNumber": str(self.panel_days[panel.pk][0].day) if self.panel_days[panel.pk] else "",
+                    **self.panel_links[panel.pk],
+                }
+                for panel in contents.panels
+            ],
+            "days": [
+                {"key": day.isoformat(), "number": str(day.day), "events": events}
+                for day, events in self.days
+            ],
+            "events": [
+                {
+                    "key": event.slug,
+                    "place": self.event_place[event.pk],
+                    "people": self.event_people[event.pk],
+                    "panels": self.event_panels[event.pk],
+                }
+                for event in contents.events
+            ],
+            "people": [
+                {
+                    "key": figure.slug,
+                    "panels": self.figure_panels[figure.pk],
+                    "events": self.figure_events[figure.pk],
+                }
+                for figure in contents.figures
+            ],
+            "places": [
+                {
+                    "key": place.slug,
+                    "lat": float(place.latitude) if place.latitude is not None else None,
+                    "lon": float(place.longitude) if place.latitude is not None else None,
+                    "events": self.place_events[place.pk],
+                    "panels": self.place_panels[place.pk],
+                }
+                for place in contents.places
+            ],
+        }
+
 
 class _Language:
     """The kiosk's texts in one language, built while that language is active."""
@@ -180,7 +227,6 @@ class _Language:
         return _date_range(exhibit.period_start.isoformat(), exhibit.period_end.isoformat(), self.language)
 
     def panel(self, panel):
-        linked = self.links.panel_links[panel.pk]
         days = self.links.panel_days[panel.pk]
         day = ""
         if days:
@@ -188,61 +234,44 @@ class _Language:
             if days[-1] != days[0]:
                 day = f"{day} – {_date(days[-1], 'MONTH_DAY_FORMAT', self.language)}"
         return {
-            "key": panel.code,
             "title": self.text(panel, "title"),
             "day": day,
-            "dayNumber": str(days[0].day) if days else "",
             "note": self.text(panel, "content_note"),
             "body": self.markup(panel, "body"),
             "image": self.image(self.contents.image_of(panel)),
-            "events": linked["events"],
-            "people": linked["people"],
-            "places": linked["places"],
         }
 
     def days(self):
         """The timeline's days, each with its events, in order."""
-        return [{**_day(day, self.language), "events": events} for day, events in self.links.days]
+        return [_day(day, self.language) for day, _events in self.links.days]
 
     def event(self, event):
         return {
-            "key": event.slug,
             "title": self.text(event, "title"),
             "when": event_when(event, self.language),
             "time": event_time(event, self.language),
             "category": _category(event.category, self.language),
             "summary": self.markup(event, "summary"),
-            "place": self.links.event_place[event.pk],
-            "people": self.links.event_people[event.pk],
-            "panels": self.links.event_panels[event.pk],
         }
 
     def person(self, figure):
         return {
-            "key": figure.slug,
             "name": self.text(figure, "name"),
             "role": self.text(figure, "role"),
             "dates": _life_dates(figure.born, figure.died, self.language),
             "bio": self.markup(figure, "biography"),
             "image": self.image(self.contents.image_of(figure, "portrait")),
-            "panels": self.links.figure_panels[figure.pk],
-            "events": self.links.figure_events[figure.pk],
         }
 
     def place(self, place):
         located = place.latitude is not None
         return {
-            "key": place.slug,
             "name": self.text(place, "name"),
             "area": self.text(place, "area"),
             "coords": _coordinates(float(place.latitude), float(place.longitude), self.language)
             if located
             else "",
-            "lat": float(place.latitude) if located else None,
-            "lon": float(place.longitude) if located else None,
             "description": self.markup(place, "description"),
-            "events": self.links.place_events[place.pk],
-            "panels": self.links.place_panels[place.pk],
         }
 
     def image(self, image):
@@ -282,13 +311,11 @@ def _day(day, language):
     """A day of the timeline as its strip shows it."""
     with translation.override(language):
         return {
-            "key": day.isoformat(),
             "label": gettext("%(weekday)s %(date)s")
             % {
                 "weekday": formats.date_format(day, "l"),
                 "date": formats.date_format(day, "MONTH_DAY_FORMAT"),
             },
-            "number": str(day.day),
             "month": formats.date_format(day, "N"),
         }
 

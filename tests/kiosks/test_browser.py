@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.chromium import IN_CI, needs_chromium
+from tests.kiosks.data import put_together
 from tests.kiosks.map_tiles import TileServer
 from tests.kiosks.server import kiosk_server
 
@@ -81,7 +82,7 @@ def start(page, server, language="hu", path=KIOSK):
 
 
 def exhibit_data(page):
-    return json.loads(page.locator("#kiosk-exhibit").text_content())
+    return put_together(json.loads(page.locator("#kiosk-exhibit").text_content()))
 
 
 def text_px(page, selector):

@@ -14,6 +14,7 @@ from exhibits.kiosks import tiles, tokens
 from exhibits.kiosks.kiosk_page import kiosk_tiles
 from exhibits.models import Kiosk, Status
 from tests import factories
+from tests.kiosks.data import put_together
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def config(page):
 
 
 def exhibit_data(page):
-    return script_data(page, "kiosk-exhibit")
+    return put_together(script_data(page, "kiosk-exhibit"))
 
 
 def slippy_tile(latitude, longitude, zoom):
@@ -83,6 +84,19 @@ def test_a_text_missing_in_english_is_shown_in_hungarian_and_says_so(client):
     panel = exhibit_data(client.get(f"/kiosk/{kiosk.slug}/").content.decode())["text"]["en"]["panels"][0]
 
     assert panel["title"][1] == "hu" and panel["body"][1] == "hu"
+
+
+def test_what_every_language_shares_is_in_the_page_once(client, kiosk):
+    data = script_data(client.get(f"/kiosk/{kiosk.slug}/").content.decode(), "kiosk-exhibit")
+
+    panel = data["shared"]["panels"][0]
+    assert panel["key"] and panel["events"] and panel["people"] and panel["places"]
+    for code in data["languages"]:
+        for kind, entries in data["shared"].items():
+            own = data["text"][code][kind]
+            assert len(own) == len(entries) and not any(
+                {"key", "events", "panels"} & set(entry) for entry in own
+            )
 
 
 def test_links_lead_both_ways_between_panels_events_people_and_places(client, kiosk):

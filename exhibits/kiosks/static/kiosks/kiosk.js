@@ -27,6 +27,15 @@
   let focusBeforeWarning = null;
   let hasNewContent = false;
 
+  /* What every language shares (keys, links, numbers, coordinates) comes once, in data.shared,
+     entry by entry in the order of each language's entries: each entry gets it back here. */
+  for (const code of data.languages) {
+    for (const [kind, entries] of Object.entries(data.shared)) {
+      const own = data.text[code][kind];
+      data.text[code][kind] = entries.map((shared, position) => ({ ...shared, ...own[position] }));
+    }
+  }
+
   const lookup = {};
   for (const code of data.languages) {
     const text = data.text[code];
