@@ -15,9 +15,9 @@ regular expression over the whole text on every execute, which cost more than ru
 import datetime
 import functools
 import itertools
-import json
 import re
 
+import orjson
 from django.db import connection, connections
 from django.db.models.base import ModelState
 from django.db.models.expressions import RawSQL
@@ -36,6 +36,11 @@ def named_parameters(sql):
     """`sql` with its %s placeholders named %(p0)s, %(p1)s… in order; give it `parameter_names(values)`."""
     number = itertools.count()
     return _PLACEHOLDER.sub(lambda _placeholder: f"%(p{next(number)})s", sql)
+
+
+def pks_parameter(pks):
+    """Primary keys as the one JSON array parameter that PKS_FROM_JSON reads."""
+    return orjson.dumps(sorted(pks)).decode()
 
 
 def parameter_names(values):
@@ -105,7 +110,7 @@ def _parameter(database, values, kind, name, value):
     if kind is None:
         return value
     if kind == "pks":
-        return json.dumps(sorted(values[name]))
+        return pks_parameter(values[name])
     if isinstance(values[name], datetime.date):
         return database.ops.adapt_datefield_value(values[name])
     return values[name]

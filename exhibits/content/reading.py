@@ -20,7 +20,6 @@ as it is saved. The number of queries is fixed, however many panels the exhibit 
 """
 
 import functools
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -229,7 +228,7 @@ def _links_query(fields, owners):
     `fields`, for its `owners` (lists of primary keys): the SQL the same for every reading."""
     if connection.vendor in queries.PKS_FROM_JSON:
         return _links_sql(connection.vendor, fields), queries.parameter_names(
-            json.dumps(pks) for pks in owners
+            queries.pks_parameter(pks) for pks in owners
         )
     counts = tuple(len(pks) for pks in owners)
     return _links_sql(connection.vendor, fields, counts), [pk for pks in owners for pk in pks]
