@@ -6,6 +6,7 @@ catalogue serve both engines; `static()` and `url()` are Django's.
 """
 
 import functools
+from typing import NamedTuple
 
 from django.conf import settings
 from django.urls import reverse, translate_url
@@ -108,8 +109,18 @@ def url(context, name, *args, **kwargs):
     return rendering.named_path(name, context.get("page_language"), context.get("script_prefix"))
 
 
+class Version(NamedTuple):
+    """A page in one language; values, so that it can key a remembered fragment."""
+
+    code: str
+    name: str  # in that language
+    path: str
+    url: str  # absolute
+    is_current: bool
+
+
 def language_versions(request):
-    """This page in every language: code, local name, path, absolute url and whether it is this one."""
+    """This page in every language."""
     query = request.META.get("QUERY_STRING", "")
     current = rendering.active_language()
     versions = []
@@ -118,15 +129,15 @@ def language_versions(request):
         if query:
             path = f"{path}?{query}"
         versions.append(
-            {
-                "code": code,
-                "name": get_language_info(code)["name_local"].capitalize(),
-                "path": path,
-                "url": request.build_absolute_uri(path),
-                "is_current": code == current,
-            }
+            Version(
+                code=code,
+                name=get_language_info(code)["name_local"].capitalize(),
+                path=path,
+                url=request.build_absolute_uri(path),
+                is_current=code == current,
+            )
         )
-    return versions
+    return tuple(versions)
 
 
 @functools.lru_cache(maxsize=4096)
