@@ -69,8 +69,9 @@ def _lang_attr(context, lang):
 @pass_environment
 def remembered(env, template_name, **values):
     """`template_name` rendered with `values` alone, remembered per every value and the page's
-    language (`page_language` among them, else the active one): a pure function of them, as rendering.markup_html is of its text, so a changed text
-    is a new key and never a stale part. For the parts a long page repeats (its panels).
+    language (`page_language` among them, else the active one): a pure function of them, as
+    rendering.markup_html is of its text, so a changed text is a new key and never a stale part.
+    For the parts a page repeats (its panels) or every page has (the site's header and footer).
 
     The values must be values: text, numbers, dates and tuples of them (NamedTuple views), so
     that they are their own key. A field holds HTML or text, never one or the other by turns,
